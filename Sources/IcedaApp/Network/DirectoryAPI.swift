@@ -1,0 +1,121 @@
+// /api/v1: the directory as JSON and CSV, and token-authenticated writes.
+import Fluent
+import Localization
+import Vapor
+
+enum DirectoryAPI {
+    static func register(_ api: RoutesBuilder) {
+        api.get("organisations", use: list)
+        api.get("organisations.csv", use: csv)
+        api.get("organisations", ":slug", use: show)
+        api.get("countries", use: countries)
+        api.get("focus-areas", use: focusAreas)
+        api.grouped(APITokenAuthenticator()).on(.POST, "organisations", body: .collect(maxSize: "64kb"), use: create)
+    }
+
+    @Sendable static func list(request: Request) async throws -> Response {
+        let query = DirectoryQuery(request: request, defaultPerPage: 50)
+        let (items, total) = try await query.run(on: request.db)
+        let page = PageDTO(items: items.map(OrganisationDTO.init), page: query.page, perPage: query.perPage, total: total)
+        return try await page.encodeResponse(for: request)
+    }
+
+    @Sendable static func show(request: Request) async throws -> OrganisationDTO {
+        OrganisationDTO(try await DirectoryRoutes.find(request))
+    }
+
+    @Sendable static func csv(request: Request) async throws -> Response {
+        let organisations = try await DirectoryQuery(request: request).all(on: request.db)
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"organisations.csv\"")
+        return Response(status: .ok, headers: headers, body: .init(string: OrganisationCSV.export(organisations)))
+    }
+
+    struct CountryDTO: Content {
+        var code: String
+        var alpha3: String
+        var group: String
+        var name: String
+    }
+
+    @Sendable static func countries(request: Request) async throws -> [CountryDTO] {
+        let t = Translator(locale: apiLocale(request))
+        return CountryInfo.all.map { CountryDTO(code: $0.code, alpha3: $0.alpha3, group: $0.group.rawValue, name: t($0.labelKey)) }
+    }
+
+    struct FocusAreaDTO: Content {
+        var code: String
+        var name: String
+    }
+
+    @Sendable static func focusAreas(request: Request) async throws -> [FocusAreaDTO] {
+        let t = Translator(locale: apiLocale(request))
+        return FocusArea.allCases.map { FocusAreaDTO(code: $0.rawValue, name: t($0.labelKey)) }
+    }
+
+    static func apiLocale(_ request: Request) -> AppLocale {
+        request.query[String.self, at: "locale"].flatMap(AppLocale.init(tag:))
+            ?? AppLocale.negotiate(acceptLanguage: request.headers.first(name: .acceptLanguage))
+    }
+
+    struct ValidationErrorDTO: Content {
+        struct Item: Content {
+            var field: String
+            var message: String
+        }
+        var error: APIError.Body
+        var fields: [Item]
+    }
+
+    @Sendable static func create(request: Request) async throws -> Response {
+        guard let user = request.currentUser, user.role.isStaff else { throw Abort(.forbidden, reason: "This token may not edit the directory.") }
+        let input: OrganisationInput
+        do {
+            input = try request.content.decode(OrganisationInput.self)
+        } catch {
+            throw Abort(.badRequest, reason: "The body must be a JSON object with the fields of OrganisationInput.")
+        }
+        let t = Translator(locale: apiLocale(request))
+        switch input.validate() {
+        case .failure(let failure):
+            let body = ValidationErrorDTO(error: .init(status: 422, message: "The organisation is not valid."),
+                                          fields: failure.issues.map { .init(field: $0.field, message: t($0.key, $0.arguments)) })
+            let response = try await body.encodeResponse(status: .unprocessableEntity, for: request)
+            return response
+        case .success(let valid):
+            let slug = Slug.make(valid.name)
+            if try await Organisation.query(on: request.db).filter(\.$slug == slug).count() > 0 {
+                throw Abort(.conflict, reason: "An organisation with this name already exists: \(slug).")
+            }
+            let organisation = Organisation()
+            organisation.slug = slug
+            organisation.version = 1
+            organisation.apply(valid)
+            try await request.db.transaction { database in
+                try await organisation.save(on: database)
+                try await Audit.record(on: database, actor: user, action: "organisation.create", targetType: "organisation",
+                                       targetID: slug, after: OrganisationDTO(organisation))
+            }
+            let response = try await OrganisationDTO(organisation).encodeResponse(status: .created, for: request)
+            response.headers.replaceOrAdd(name: .location, value: "/api/v1/organisations/\(slug)")
+            return response
+        }
+    }
+}
+
+/// Authenticates `Authorization: Bearer <token>` against stored token hashes; 401 without a valid one.
+struct APITokenAuthenticator: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        guard let bearer = request.headers.bearerAuthorization else {
+            throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"], reason: "A bearer token is required.")
+        }
+        let hash = SecureToken.sha256(bearer.token)
+        guard let token = try await APIToken.query(on: request.db).filter(\.$tokenHash == hash).filter(\.$revokedAt == nil).first(),
+              let user = try await User.find(token.userID, on: request.db), user.active else {
+            throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"], reason: "The bearer token is not valid.")
+        }
+        request.storage[CurrentUserKey.self] = user
+        return try await next.respond(to: request)
+    }
+}

@@ -1,0 +1,63 @@
+// One organisation's public profile.
+import DesignSystem
+import Localization
+
+enum OrganisationPage {
+    struct Model {
+        var organisation: Organisation
+        var memberships: [Membership]
+    }
+
+    static func render(_ model: Model, context: PageContext, canEdit: Bool) -> String {
+        let t = context.t
+        let organisation = model.organisation
+        return Layout.page(context, title: organisation.name, breadcrumbs: [
+            Crumb(t("nav.home"), href: context.link("/")), Crumb(t("directory.title"), href: context.link("/organisations")), Crumb(organisation.name),
+        ]) {
+            el("h1") { organisation.name }
+            if let description = organisation.summary.resolve(for: context.locale) {
+                el("p", .class("lead"), description.locale == context.locale ? nil : .lang(description.locale.rawValue)) { description.text }
+            }
+            el("dl", .class("summary-list")) {
+                el("dt") { t("org.kind") }
+                el("dd") { t(organisation.kind.labelKey) }
+                el("dt") { t("org.country") }
+                el("dd") { t("country.\(organisation.countryCode)") }
+                if !organisation.municipality.isEmpty {
+                    el("dt") { t("org.municipality") }
+                    el("dd") { organisation.municipality }
+                }
+                if !organisation.website.isEmpty {
+                    el("dt") { t("org.website") }
+                    el("dd") { el("a", .href(organisation.website), Attribute("rel", "nofollow noopener")) { organisation.website } }
+                }
+                if !organisation.focusAreas.isEmpty {
+                    el("dt") { t("org.focus_areas") }
+                    el("dd") {
+                        el("ul", .class("tags")) { for area in organisation.focusAreas { el("li") { t(area.labelKey) } } }
+                    }
+                }
+                if !model.memberships.isEmpty {
+                    el("dt") { t("org.membership") }
+                    el("dd") {
+                        el("ul") {
+                            for membership in model.memberships {
+                                el("li") {
+                                    if let left = membership.leftOn {
+                                        t("org.member_from_to", ["network": membership.network, "from": t.date(membership.joinedOn), "to": t.date(left)])
+                                    } else {
+                                        t("org.member_since", ["network": membership.network, "from": t.date(membership.joinedOn)])
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if canEdit {
+                el("p") { el("a", .href(context.link("/staff/organisations/\(organisation.slug)/edit")), .class("button button-secondary")) { t("org.edit") } }
+            }
+            el("p") { el("a", .href("/api/v1/organisations/\(organisation.slug)")) { t("org.as_json") } }
+        }
+    }
+}

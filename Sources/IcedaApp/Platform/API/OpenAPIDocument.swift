@@ -1,0 +1,166 @@
+// The OpenAPI 3.1 description of /api, served at /api/openapi.json and checked in CI by schemathesis.
+import Vapor
+
+enum OpenAPIDocument {
+    static func register(_ api: RoutesBuilder) {
+        api.get("openapi.json") { _ -> Response in
+            Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8", "Access-Control-Allow-Origin": "*"],
+                     body: .init(string: document))
+        }
+    }
+
+    static let kinds = ##"["cso", "media", "public-institution", "partner", "donor"]"##
+    static let focusAreas = ##"["e-government", "digital-literacy", "cyber-security", "privacy", "accessibility", "connectivity", "open-data", "e-participation", "ai", "digital-economy"]"##
+    static var countries: String { "[" + CountryInfo.all.map { "\"\($0.code)\"" }.joined(separator: ", ") + "]" }
+
+    static let errorResponse = ##"{"description": "Error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}"##
+
+    static var filterParameters: String {
+        ##"""
+        {"name": "country", "in": "query", "required": false, "description": "ISO 3166-1 alpha-2 code (XK for Kosovo).", "schema": {"type": "string", "enum": \##(countries)}},
+        {"name": "kind", "in": "query", "required": false, "schema": {"type": "string", "enum": \##(kinds)}},
+        {"name": "focus", "in": "query", "required": false, "schema": {"type": "string", "enum": \##(focusAreas)}},
+        {"name": "q", "in": "query", "required": false, "description": "Words in the name or municipality.", "schema": {"type": "string", "maxLength": 200}}
+        """##
+    }
+
+    static var document: String {
+        ##"""
+        {
+          "openapi": "3.1.0",
+          "info": {
+            "title": "ICEDA Platform API",
+            "version": "1.0.0",
+            "description": "Open data of the ICEDA Platform: the network directory. Reading needs no account; writing needs a bearer token (iceda create-user --token).",
+            "license": {"name": "CC BY 4.0 (data)", "identifier": "CC-BY-4.0"}
+          },
+          "servers": [{"url": "/"}],
+          "paths": {
+            "/api/v1/organisations": {
+              "get": {
+                "operationId": "listOrganisations",
+                "summary": "Organisations of the directory, filtered and paged",
+                "parameters": [
+                  \##(filterParameters),
+                  {"name": "sort", "in": "query", "required": false, "schema": {"type": "string", "enum": ["name", "-name", "country", "-country", "kind", "-kind"]}},
+                  {"name": "page", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 1, "maximum": 100000}},
+                  {"name": "per_page", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 1, "maximum": 100}}
+                ],
+                "responses": {
+                  "200": {"description": "A page of organisations", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/OrganisationPage"}}}}
+                }
+              },
+              "post": {
+                "operationId": "createOrganisation",
+                "summary": "Add an organisation (staff token)",
+                "security": [{"bearer": []}],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/OrganisationInput"}}}},
+                "responses": {
+                  "201": {"description": "Created", "headers": {"Location": {"schema": {"type": "string"}}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Organisation"}}}},
+                  "400": \##(errorResponse),
+                  "401": \##(errorResponse),
+                  "403": \##(errorResponse),
+                  "409": \##(errorResponse),
+                  "413": \##(errorResponse),
+                  "415": \##(errorResponse),
+                  "422": {"description": "Invalid fields", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ValidationError"}}}}
+                }
+              }
+            },
+            "/api/v1/organisations.csv": {
+              "get": {
+                "operationId": "exportOrganisationsCSV",
+                "summary": "All matching organisations as CSV (RFC 4180, UTF-8), in the import's columns",
+                "parameters": [\##(filterParameters)],
+                "responses": {"200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}}}
+              }
+            },
+            "/api/v1/organisations/{slug}": {
+              "get": {
+                "operationId": "getOrganisation",
+                "summary": "One organisation",
+                "parameters": [{"name": "slug", "in": "path", "required": true, "schema": {"type": "string", "minLength": 1, "maxLength": 100}}],
+                "responses": {
+                  "200": {"description": "The organisation", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Organisation"}}}},
+                  "404": \##(errorResponse)
+                }
+              }
+            },
+            "/api/v1/countries": {
+              "get": {
+                "operationId": "listCountries",
+                "summary": "Countries known to the platform, with names in the asked language",
+                "parameters": [{"name": "locale", "in": "query", "required": false, "schema": {"type": "string", "enum": ["en", "sq", "mk", "sr-Latn", "sr-Cyrl"]}}],
+                "responses": {"200": {"description": "Countries", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Country"}}}}}}
+              }
+            },
+            "/api/v1/focus-areas": {
+              "get": {
+                "operationId": "listFocusAreas",
+                "summary": "The focus-area taxonomy",
+                "parameters": [{"name": "locale", "in": "query", "required": false, "schema": {"type": "string", "enum": ["en", "sq", "mk", "sr-Latn", "sr-Cyrl"]}}],
+                "responses": {"200": {"description": "Focus areas", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/FocusArea"}}}}}}
+              }
+            }
+          },
+          "components": {
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+            "schemas": {
+              "Error": {
+                "type": "object", "required": ["error"],
+                "properties": {"error": {"type": "object", "required": ["status", "message"], "properties": {"status": {"type": "integer"}, "message": {"type": "string"}}}}
+              },
+              "ValidationError": {
+                "type": "object", "required": ["error", "fields"],
+                "properties": {
+                  "error": {"type": "object", "required": ["status", "message"], "properties": {"status": {"type": "integer"}, "message": {"type": "string"}}},
+                  "fields": {"type": "array", "items": {"type": "object", "required": ["field", "message"], "properties": {"field": {"type": "string"}, "message": {"type": "string"}}}}
+                }
+              },
+              "Organisation": {
+                "type": "object",
+                "required": ["slug", "name", "kind", "country", "municipality", "website", "focusAreas", "description"],
+                "properties": {
+                  "slug": {"type": "string"},
+                  "name": {"type": "string"},
+                  "kind": {"type": "string", "enum": \##(kinds)},
+                  "country": {"type": "string", "enum": \##(countries)},
+                  "municipality": {"type": "string"},
+                  "website": {"type": "string"},
+                  "focusAreas": {"type": "array", "items": {"type": "string", "enum": \##(focusAreas)}},
+                  "description": {"type": "object", "description": "Text per locale tag", "additionalProperties": {"type": "string"}},
+                  "updatedAt": {"type": ["string", "null"], "format": "date-time"}
+                }
+              },
+              "OrganisationPage": {
+                "type": "object", "required": ["items", "page", "perPage", "total"],
+                "properties": {
+                  "items": {"type": "array", "items": {"$ref": "#/components/schemas/Organisation"}},
+                  "page": {"type": "integer"}, "perPage": {"type": "integer"}, "total": {"type": "integer"}
+                }
+              },
+              "OrganisationInput": {
+                "type": "object",
+                "required": ["name", "kind", "country"],
+                "properties": {
+                  "name": {"type": "string", "minLength": 1, "maxLength": 200},
+                  "kind": {"type": "string", "enum": \##(kinds)},
+                  "country": {"type": "string", "enum": \##(countries)},
+                  "municipality": {"type": "string", "maxLength": 200},
+                  "website": {"type": "string", "format": "uri"},
+                  "email": {"type": "string", "format": "email"},
+                  "focusAreas": {"type": "array", "items": {"type": "string", "enum": \##(focusAreas)}},
+                  "description": {"type": "object", "additionalProperties": {"type": "string", "maxLength": 5000}}
+                }
+              },
+              "Country": {
+                "type": "object", "required": ["code", "alpha3", "group", "name"],
+                "properties": {"code": {"type": "string"}, "alpha3": {"type": "string"}, "group": {"type": "string", "enum": ["western-balkans", "eu", "eea", "candidate"]}, "name": {"type": "string"}}
+              },
+              "FocusArea": {"type": "object", "required": ["code", "name"], "properties": {"code": {"type": "string"}, "name": {"type": "string"}}}
+            }
+          }
+        }
+        """##
+    }
+}

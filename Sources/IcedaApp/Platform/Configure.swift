@@ -1,0 +1,83 @@
+// Builds the application: database, sessions, middleware, migrations, routes, commands.
+import DesignSystem
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Localization
+import Vapor
+
+/// Platform-wide values kept on the application.
+public struct IcedaStorage: Sendable {
+    public var config: AppConfig
+    let metrics: RequestMetrics
+    let stylesheet: String
+    /// A hash checked when an e-mail has no account, so both cases take the same time.
+    let dummyPasswordHash: String
+}
+
+struct IcedaStorageKey: StorageKey { typealias Value = IcedaStorage }
+
+extension Application {
+    public var iceda: IcedaStorage {
+        get { storage[IcedaStorageKey.self]! }
+        set { storage[IcedaStorageKey.self] = newValue }
+    }
+}
+
+/// Configures `app` from `config`. Tests call this with their own database.
+public func configure(_ app: Application, config: AppConfig) async throws {
+    let stylesheetURL = DesignSystemResources.stylesheetURL
+    let stylesheet = try String(contentsOf: stylesheetURL, encoding: .utf8)
+    let dummyHash = try Bcrypt.hash(SecureToken.make(bytes: 16), cost: config.bcryptCost)
+    app.iceda = IcedaStorage(config: config, metrics: RequestMetrics(), stylesheet: stylesheet, dummyPasswordHash: dummyHash)
+
+    switch config.database {
+    case .sqliteFile(let path):
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory, sqlLogLevel: .trace), as: .sqlite)
+    case .postgres(let url):
+        var postgres = try SQLPostgresConfiguration(url: url)
+        if let schema = DatabaseSchemaOverride.current { postgres.searchPath = [schema] }
+        app.databases.use(.postgres(configuration: postgres, sqlLogLevel: .trace), as: .psql)
+    }
+
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    app.routes.defaultMaxBodySize = "1mb"
+
+    app.sessions.use(.fluent)
+    app.sessions.configuration.cookieName = "iceda_session"
+    let secure = config.cookieSecure
+    app.sessions.configuration.cookieFactory = { sessionID in
+        HTTPCookies.Value(string: sessionID.string, expires: Date().addingTimeInterval(60 * 60 * 24 * 14), maxAge: nil,
+                          domain: nil, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    app.middleware = Middlewares()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(MetricsMiddleware(metrics: app.iceda.metrics))
+    app.middleware.use(IcedaErrorMiddleware())
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(UserSessionMiddleware())
+
+    Migrations.register(on: app)
+    try routes(app)
+    Commands.register(on: app)
+}
+
+/// Lets tests put each PostgreSQL test in its own schema.
+public enum DatabaseSchemaOverride {
+    @TaskLocal public static var current: String?
+}
+
+/// The migrations of every feature, in the order they shipped. Never edit one that shipped.
+enum Migrations {
+    static func register(on app: Application) {
+        app.migrations.add(SessionRecord.migration)
+        app.migrations.add(M001_Platform())
+        app.migrations.add(M002_Network())
+    }
+}

@@ -1,0 +1,22 @@
+// Every route of the platform, grouped by feature.
+import Vapor
+
+func routes(_ app: Application) throws {
+    OperationsRoutes.register(app)
+    app.get("") { request -> Response in
+        let locale = request.appLocale
+        let response = Response.seeOther("/\(locale.rawValue)/")
+        response.headers.replaceOrAdd(name: .vary, value: "Accept-Language")
+        return response
+    }
+
+    let site = app.grouped(":locale").grouped(LocaleMiddleware())
+    HomeController.register(site)
+    AuthRoutes.register(site)
+    StaffRoutes.register(site)
+    DirectoryRoutes.register(site)
+
+    let api = app.grouped("api")
+    OpenAPIDocument.register(api)
+    DirectoryAPI.register(api.grouped("v1"))
+}

@@ -1,0 +1,41 @@
+// The home page: what the platform is and where to go.
+import DesignSystem
+import Fluent
+import Localization
+import Vapor
+
+enum HomeController {
+    static func register(_ site: RoutesBuilder) {
+        site.get("", use: home)
+    }
+
+    @Sendable static func home(request: Request) async throws -> Response {
+        let context = request.pageContext(current: "home")
+        let t = context.t
+        let organisations = try await Organisation.query(on: request.db).count()
+        var byCountry: [ChartDatum] = []
+        for country in CountryInfo.all where country.group == .westernBalkans {
+            let count = try await Organisation.query(on: request.db).filter(\.$countryCode == country.code).count()
+            byCountry.append(ChartDatum(t(country.labelKey), Double(count)))
+        }
+        let maximum = max(1, byCountry.compactMap(\.value).max() ?? 1)
+        let page = Layout.page(context, title: t("home.title")) {
+            el("h1") { t("home.title") }
+            el("p", .class("lead")) { t("home.intro") }
+            el("ul", .class("cards")) {
+                el("li", .class("card")) {
+                    el("h2") { el("a", .href(context.link("/organisations"))) { t("directory.title") } }
+                    el("p") { t.plural("home.directory_count", count: organisations) }
+                }
+                el("li", .class("card")) {
+                    el("h2") { t("home.open_data") }
+                    el("p") { t("home.open_data_intro") }
+                    el("p") { el("a", .href("/api/openapi.json")) { t("ds.footer_api") } }
+                }
+            }
+            Charts.bars(id: "orgs-by-country", title: t("home.chart_title"), data: byCountry, maximum: maximum,
+                        valueLabel: t("home.chart_value"), fractionDigits: 0, t: t)
+        }
+        return .html(page)
+    }
+}

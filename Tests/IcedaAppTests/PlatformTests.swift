@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+import VaporTesting
+@testable import IcedaApp
+
+@Suite struct OperationsTests {
+    @Test func healthReadinessAndMetrics() async throws {
+        try await withTestApp { app in
+            try await app.testing().test(.GET, "/healthz") { response in
+                #expect(response.status == .ok)
+                #expect(response.body.string == "ok\n")
+            }
+            try await app.testing().test(.GET, "/readyz") { response in
+                #expect(response.status == .ok)
+            }
+            try await app.testing().test(.GET, "/metrics") { response in
+                #expect(response.status == .ok)
+                #expect(response.body.string.contains("iceda_http_requests_total{method=\"GET\",status=\"2xx\"}"))
+                #expect(response.body.string.contains("iceda_http_request_duration_seconds_bucket{le=\"+Inf\"}"))
+                #expect(response.body.string.contains("iceda_outbox_unsent 0"))
+            }
+        }
+    }
+
+    @Test func rootNegotiatesTheLanguage() async throws {
+        try await withTestApp { app in
+            try await app.testing().test(.GET, "/", headers: ["Accept-Language": "mk-MK,mk;q=0.9,en;q=0.5"]) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers.first(name: .location) == "/mk/")
+            }
+            try await app.testing().test(.GET, "/") { response in
+                #expect(response.headers.first(name: .location) == "/en/")
+            }
+        }
+    }
+
+    @Test func everyLocaleServesTheHomePageInItsLanguage() async throws {
+        try await withTestApp { app in
+            for locale in ["en", "sq", "mk", "sr-Latn", "sr-Cyrl"] {
+                try await app.testing().test(.GET, "/\(locale)/") { response in
+                    #expect(response.status == .ok)
+                    #expect(response.body.string.contains("<html lang=\"\(locale)\">"))
+                    #expect(response.headers.contentType == .html)
+                }
+            }
+        }
+    }
+
+    @Test func unknownLocaleAndPathAre404PagesInTheNegotiatedLanguage() async throws {
+        try await withTestApp { app in
+            try await app.testing().test(.GET, "/xx/organisations", headers: ["Accept-Language": "sq"]) { response in
+                #expect(response.status == .notFound)
+                #expect(response.body.string.contains("<html lang=\"sq\">"))
+            }
+            try await app.testing().test(.GET, "/mk/no-such-page") { response in
+                #expect(response.status == .notFound)
+                #expect(response.body.string.contains("<html lang=\"mk\">"))
+                #expect(response.body.string.contains("404"))
+            }
+            try await app.testing().test(.GET, "/api/v1/no-such-thing") { response in
+                #expect(response.status == .notFound)
+                #expect(response.headers.contentType == .json)
+                #expect(response.body.string.contains("\"status\":404"))
+            }
+        }
+    }
+
+    @Test func securityHeadersOnPagesAndErrors() async throws {
+        try await withTestApp { app in
+            for path in ["/en/", "/en/nothing-here"] {
+                try await app.testing().test(.GET, path) { response in
+                    let csp = response.headers.first(name: "Content-Security-Policy") ?? ""
+                    #expect(csp.contains("script-src 'self'"))
+                    #expect(!csp.contains("unsafe-inline"))
+                    #expect(csp.contains("frame-ancestors 'none'"))
+                    #expect(response.headers.first(name: "X-Content-Type-Options") == "nosniff")
+                    #expect(response.headers.first(name: "X-Frame-Options") == "DENY")
+                }
+            }
+        }
+    }
+
+    @Test func stylesheetIsServedAndPagesStayLight() async throws {
+        try await withTestApp { app in
+            var cssBytes = 0
+            try await app.testing().test(.GET, "/static/app.css") { response in
+                #expect(response.status == .ok)
+                #expect(response.headers.first(name: .contentType)?.hasPrefix("text/css") == true)
+                cssBytes = response.body.readableBytes
+            }
+            try await app.testing().test(.GET, "/en/organisations") { response in
+                // the issue's budget: a typical page's HTML + CSS under 60 KB
+                #expect(response.body.readableBytes + cssBytes < 60_000, "HTML \(response.body.readableBytes) + CSS \(cssBytes) bytes")
+            }
+        }
+    }
+}
+
+@Suite struct ConfigTests {
+    @Test func everyProblemIsReportedAtOnce() {
+        do {
+            _ = try AppConfig.from(environment: [
+                "DATABASE_URL": "mysql://x", "ICEDA_ADMIN_EMAIL": "not-an-address", "ICEDA_ADMIN_PASSWORD": "short",
+                "ICEDA_COOKIE_SECURE": "maybe", "ICEDA_BCRYPT_COST": "99",
+            ])
+            Issue.record("invalid configuration was accepted")
+        } catch let invalid as AppConfig.Invalid {
+            #expect(invalid.problems.count == 5, "\(invalid.problems)")
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+    }
+
+    @Test func defaultsAndDotEnv() throws {
+        let config = try AppConfig.from(environment: [:])
+        #expect(config.database == .sqliteFile("./iceda-data/iceda.sqlite"))
+        #expect(config.cookieSecure == false)
+        #expect(try AppConfig.from(environment: ["ICEDA_BASE_URL": "https://iceda.example.org"]).cookieSecure)
+        #expect(try AppConfig.from(environment: ["DATABASE_URL": "postgres://u@h/db"]).database == .postgres(url: "postgres://u@h/db"))
+        let parsed = AppConfig.parseDotEnv("# comment\nexport ICEDA_DATA_DIR=\"/srv/iceda\"\n\nLOG_LEVEL = debug\n")
+        #expect(parsed == ["ICEDA_DATA_DIR": "/srv/iceda", "LOG_LEVEL": "debug"])
+    }
+}
+
+@Suite struct TwoFactorTests {
+    // RFC 6238 Appendix B, SHA-1 key "12345678901234567890" (Base32 GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ):
+    // T = 59 → 94287082, T = 1111111109 → 07081804, T = 1234567890 → 89005924; 6-digit codes are the last six digits.
+    @Test(arguments: [(59.0, "287082"), (1_111_111_109.0, "081804"), (1_234_567_890.0, "005924"), (20_000_000_000.0, "353130")])
+    func rfc6238Vectors(_ time: Double, _ code: String) {
+        let secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
+        #expect(Base32.encode(Array("12345678901234567890".utf8)) == secret)
+        #expect(TwoFactor.verify(code: code, secret: secret, time: Date(timeIntervalSince1970: time)))
+        #expect(!TwoFactor.verify(code: code, secret: secret, time: Date(timeIntervalSince1970: time + 120)))
+    }
+
+    @Test func recoveryCodesWorkOnce() {
+        let codes = TwoFactor.newRecoveryCodes()
+        #expect(codes.count == 10)
+        let stored = TwoFactor.hashRecoveryCodes(codes)
+        let remaining = TwoFactor.consumeRecoveryCode(codes[3].uppercased(), stored: stored)
+        #expect(remaining != nil)
+        #expect(TwoFactor.consumeRecoveryCode(codes[3], stored: remaining!) == nil)
+    }
+}
