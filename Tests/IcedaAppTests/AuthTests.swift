@@ -149,6 +149,31 @@ import VaporTesting
         }
     }
 
+    @Test func unknownQueryValuesAre400AndOtherMethods405() async throws {
+        try await withTestApp { app in
+            for query in ["sort=AAA", "country=ZZ", "country=mk", "page=0", "per_page=101", "kind=x", "focus=y", "q=" + String(repeating: "a", count: 201)] {
+                try await app.testing().test(.GET, "/api/v1/organisations?\(query)") { response in
+                    #expect(response.status == .badRequest, "\(query)")
+                    #expect(response.body.string.contains("\"status\":400"))
+                }
+            }
+            try await app.testing().test(.GET, "/api/v1/countries?locale=xx") { response in
+                #expect(response.status == .badRequest)
+            }
+            try await app.testing().test(.GET, "/api/v1/countries?locale=sq") { response in
+                #expect(response.body.string.contains(#""name":"Maqedonia e Veriut""#))
+            }
+            try await app.testing().test(.TRACE, "/api/v1/countries") { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers.first(name: "Allow") == "GET, HEAD")
+            }
+            try await app.testing().test(.DELETE, "/en/organisations") { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.body.string.contains("<html lang=\"en\">"))
+            }
+        }
+    }
+
     @Test func theOpenAPIDocumentDescribesEveryAPIRoute() async throws {
         try await withTestApp { app in
             var document: [String: Any] = [:]

@@ -1,4 +1,5 @@
 import Foundation
+import SQLKit
 import Testing
 import VaporTesting
 @testable import IcedaApp
@@ -140,5 +141,14 @@ import VaporTesting
         let remaining = TwoFactor.consumeRecoveryCode(codes[3].uppercased(), stored: stored)
         #expect(remaining != nil)
         #expect(TwoFactor.consumeRecoveryCode(codes[3], stored: remaining!) == nil)
+    }
+}
+
+@Suite struct DatabaseChoiceTests {
+    @Test func theSuiteRunsOnTheDatabaseItWasAskedFor() async throws {
+        try await withTestApp { app in
+            let dialect = (app.db as? SQLDatabase)?.dialect.name
+            #expect(dialect == (TestDatabase.postgresURL == nil ? "sqlite" : "postgresql"))
+        }
     }
 }

@@ -14,7 +14,7 @@ enum DirectoryAPI {
     }
 
     @Sendable static func list(request: Request) async throws -> Response {
-        let query = DirectoryQuery(request: request, defaultPerPage: 50)
+        let query = try DirectoryQuery.strict(request: request)
         let (items, total) = try await query.run(on: request.db)
         let page = PageDTO(items: items.map(OrganisationDTO.init), page: query.page, perPage: query.perPage, total: total)
         return try await page.encodeResponse(for: request)
@@ -25,7 +25,7 @@ enum DirectoryAPI {
     }
 
     @Sendable static func csv(request: Request) async throws -> Response {
-        let organisations = try await DirectoryQuery(request: request).all(on: request.db)
+        let organisations = try await DirectoryQuery.strict(request: request).all(on: request.db)
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"organisations.csv\"")
@@ -40,7 +40,7 @@ enum DirectoryAPI {
     }
 
     @Sendable static func countries(request: Request) async throws -> [CountryDTO] {
-        let t = Translator(locale: apiLocale(request))
+        let t = Translator(locale: try apiLocale(request))
         return CountryInfo.all.map { CountryDTO(code: $0.code, alpha3: $0.alpha3, group: $0.group.rawValue, name: t($0.labelKey)) }
     }
 
@@ -50,13 +50,19 @@ enum DirectoryAPI {
     }
 
     @Sendable static func focusAreas(request: Request) async throws -> [FocusAreaDTO] {
-        let t = Translator(locale: apiLocale(request))
+        let t = Translator(locale: try apiLocale(request))
         return FocusArea.allCases.map { FocusAreaDTO(code: $0.rawValue, name: t($0.labelKey)) }
     }
 
-    static func apiLocale(_ request: Request) -> AppLocale {
-        request.query[String.self, at: "locale"].flatMap(AppLocale.init(tag:))
-            ?? AppLocale.negotiate(acceptLanguage: request.headers.first(name: .acceptLanguage))
+    /// `?locale=` if given (400 when it is not one of ours), else the Accept-Language header.
+    static func apiLocale(_ request: Request) throws -> AppLocale {
+        if let tag = request.query[String.self, at: "locale"] {
+            guard let locale = AppLocale.allCases.first(where: { $0.rawValue == tag }) else {
+                throw Abort(.badRequest, reason: "locale: must be one of " + AppLocale.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return locale
+        }
+        return AppLocale.negotiate(acceptLanguage: request.headers.first(name: .acceptLanguage))
     }
 
     struct ValidationErrorDTO: Content {
@@ -70,13 +76,17 @@ enum DirectoryAPI {
 
     @Sendable static func create(request: Request) async throws -> Response {
         guard let user = request.currentUser, user.role.isStaff else { throw Abort(.forbidden, reason: "This token may not edit the directory.") }
-        let input: OrganisationInput
-        do {
-            input = try request.content.decode(OrganisationInput.self)
-        } catch {
+        guard let body = request.body.data, let json = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) else {
             throw Abort(.badRequest, reason: "The body must be a JSON object with the fields of OrganisationInput.")
         }
-        let t = Translator(locale: apiLocale(request))
+        let problems = OrganisationSchema.problems(in: json)
+        guard problems.isEmpty else {
+            let body = ValidationErrorDTO(error: .init(status: 422, message: "The organisation does not match the OrganisationInput schema."),
+                                          fields: problems.map { .init(field: $0.0, message: $0.1) })
+            return try await body.encodeResponse(status: .unprocessableEntity, for: request)
+        }
+        let input = try request.content.decode(OrganisationInput.self)
+        let t = Translator(locale: (try? apiLocale(request)) ?? .en)
         switch input.validate() {
         case .failure(let failure):
             let body = ValidationErrorDTO(error: .init(status: 422, message: "The organisation is not valid."),

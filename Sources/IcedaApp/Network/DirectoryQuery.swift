@@ -32,6 +32,31 @@ struct DirectoryQuery: Sendable, Equatable {
 
     init() {}
 
+    /// The API's reading: a value it does not know is a 400 with a message naming the parameter.
+    static func strict(request: Request, defaultPerPage: Int = 50) throws -> DirectoryQuery {
+        var problems: [String] = []
+        if let value = request.query[String.self, at: "country"], CountryInfo.find(value) == nil || value != value.uppercased() {
+            problems.append("country: unknown country code “\(value)”")
+        }
+        if let value = request.query[String.self, at: "kind"], OrganisationKind(rawValue: value) == nil {
+            problems.append("kind: must be one of " + OrganisationKind.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        if let value = request.query[String.self, at: "focus"], FocusArea(rawValue: value) == nil {
+            problems.append("focus: must be one of " + FocusArea.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        if let value = request.query[String.self, at: "q"], value.count > 200 { problems.append("q: at most 200 characters") }
+        if let value = request.query[String.self, at: "sort"], !sortKeys.contains(SortState(queryValue: value).key) {
+            problems.append("sort: must be name, country or kind, with - for descending")
+        }
+        for (name, range) in [("page", 1...100_000), ("per_page", 1...maxPerPage)] {
+            if let raw = request.query[String.self, at: name], Int(raw).map(range.contains) != true {
+                problems.append("\(name): a whole number from \(range.lowerBound) to \(range.upperBound)")
+            }
+        }
+        guard problems.isEmpty else { throw Abort(.badRequest, reason: problems.joined(separator: "; ")) }
+        return DirectoryQuery(request: request, defaultPerPage: defaultPerPage)
+    }
+
     /// The query values that reproduce this view, with `changes` applied (nil removes a value).
     func parameters(_ changes: [String: String?] = [:]) -> [String: String] {
         var values: [String: String] = [:]

@@ -131,7 +131,7 @@ public struct OrganisationInput: Sendable, Codable, Equatable {
     }
 
     static func isWebAddress(_ text: String) -> Bool {
-        guard text.count <= 500, let url = URL(string: text), let scheme = url.scheme?.lowercased(),
+        guard text.count <= OrganisationSchema.maxWebsite + "https://".count, let url = URL(string: text), let scheme = url.scheme?.lowercased(),
               scheme == "http" || scheme == "https", let host = url.host, host.contains("."),
               !text.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" }) else { return false }
         return true

@@ -150,11 +150,14 @@ public enum PasswordPolicy {
 
 /// A pragmatic e-mail address check: one `@`, something before, a dotted domain after, no spaces.
 public enum EmailAddress {
+    /// Works on Unicode scalars, not characters: a dot followed by a combining mark is still a dot.
     public static func isValid(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), text.count <= 254 else { return false }
-        guard !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else { return false }
-        return !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," || $0 == ";" })
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count <= 254, let at = scalars.firstIndex(of: "@"), at > 0 else { return false }
+        let domain = scalars[(at + 1)...]
+        guard domain.contains("."), !domain.contains("@"), domain.first != ".", domain.last != "." else { return false }
+        let forbidden = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "<>,;\""))
+        return !scalars.contains(where: { forbidden.contains($0) })
     }
 
     public static func normalised(_ text: String) -> String {

@@ -47,7 +47,8 @@ enum OpenAPIDocument {
                   {"name": "per_page", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 1, "maximum": 100}}
                 ],
                 "responses": {
-                  "200": {"description": "A page of organisations", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/OrganisationPage"}}}}
+                  "200": {"description": "A page of organisations", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/OrganisationPage"}}}},
+                  "400": \##(errorResponse)
                 }
               },
               "post": {
@@ -72,7 +73,7 @@ enum OpenAPIDocument {
                 "operationId": "exportOrganisationsCSV",
                 "summary": "All matching organisations as CSV (RFC 4180, UTF-8), in the import's columns",
                 "parameters": [\##(filterParameters)],
-                "responses": {"200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}}}
+                "responses": {"200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}}, "400": \##(errorResponse)}
               }
             },
             "/api/v1/organisations/{slug}": {
@@ -91,7 +92,7 @@ enum OpenAPIDocument {
                 "operationId": "listCountries",
                 "summary": "Countries known to the platform, with names in the asked language",
                 "parameters": [{"name": "locale", "in": "query", "required": false, "schema": {"type": "string", "enum": ["en", "sq", "mk", "sr-Latn", "sr-Cyrl"]}}],
-                "responses": {"200": {"description": "Countries", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Country"}}}}}}
+                "responses": {"200": {"description": "Countries", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Country"}}}}}, "400": \##(errorResponse)}
               }
             },
             "/api/v1/focus-areas": {
@@ -99,7 +100,7 @@ enum OpenAPIDocument {
                 "operationId": "listFocusAreas",
                 "summary": "The focus-area taxonomy",
                 "parameters": [{"name": "locale", "in": "query", "required": false, "schema": {"type": "string", "enum": ["en", "sq", "mk", "sr-Latn", "sr-Cyrl"]}}],
-                "responses": {"200": {"description": "Focus areas", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/FocusArea"}}}}}}
+                "responses": {"200": {"description": "Focus areas", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/FocusArea"}}}}}, "400": \##(errorResponse)}
               }
             }
           },
@@ -139,20 +140,7 @@ enum OpenAPIDocument {
                   "page": {"type": "integer"}, "perPage": {"type": "integer"}, "total": {"type": "integer"}
                 }
               },
-              "OrganisationInput": {
-                "type": "object",
-                "required": ["name", "kind", "country"],
-                "properties": {
-                  "name": {"type": "string", "minLength": 1, "maxLength": 200},
-                  "kind": {"type": "string", "enum": \##(kinds)},
-                  "country": {"type": "string", "enum": \##(countries)},
-                  "municipality": {"type": "string", "maxLength": 200},
-                  "website": {"type": "string", "format": "uri"},
-                  "email": {"type": "string", "format": "email"},
-                  "focusAreas": {"type": "array", "items": {"type": "string", "enum": \##(focusAreas)}},
-                  "description": {"type": "object", "additionalProperties": {"type": "string", "maxLength": 5000}}
-                }
-              },
+              "OrganisationInput": \##(OrganisationSchema.jsonSchema),
               "Country": {
                 "type": "object", "required": ["code", "alpha3", "group", "name"],
                 "properties": {"code": {"type": "string"}, "alpha3": {"type": "string"}, "group": {"type": "string", "enum": ["western-balkans", "eu", "eea", "candidate"]}, "name": {"type": "string"}}

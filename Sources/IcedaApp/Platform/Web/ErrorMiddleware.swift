@@ -9,9 +9,40 @@ struct IcedaErrorMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         } catch let redirect as Redirect {
             return .seeOther(redirect.to)
+        } catch let abort as AbortError where abort.status == .notFound && abort.reason == HTTPStatus.notFound.reasonPhrase {
+            // The router found no route: if the path exists for other methods, the answer is 405.
+            let allowed = Self.allowedMethods(for: request)
+            guard !allowed.isEmpty else { return Self.response(for: abort, request: request) }
+            return Self.response(for: Abort(.methodNotAllowed, headers: ["Allow": allowed.joined(separator: ", ")]), request: request)
         } catch {
             return Self.response(for: error, request: request)
         }
+    }
+
+    /// Methods registered for the request's path (with parameters matching anything).
+    static func allowedMethods(for request: Request) -> [String] {
+        let segments = request.url.path.split(separator: "/").map(String.init)
+        var methods: Set<String> = []
+        for route in request.application.routes.all where route.method != request.method {
+            if matches(route.path, segments) { methods.insert(route.method.rawValue) }
+        }
+        if methods.contains("GET") { methods.insert("HEAD") }
+        return methods.sorted()
+    }
+
+    static func matches(_ pattern: [PathComponent], _ segments: [String]) -> Bool {
+        var index = 0
+        for component in pattern {
+            switch component {
+            case .catchall: return index < segments.count
+            case .anything, .parameter:
+                guard index < segments.count else { return false }
+            case .constant(let value):
+                guard index < segments.count, segments[index] == value else { return false }
+            }
+            index += 1
+        }
+        return index == segments.count
     }
 
     static func response(for error: Error, request: Request) -> Response {
