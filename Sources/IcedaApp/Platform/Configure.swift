@@ -25,7 +25,8 @@ extension Application {
 }
 
 /// Configures `app` from `config`. Tests call this with their own database.
-public func configure(_ app: Application, config: AppConfig) async throws {
+/// `createDataDirectory: false` is for commands that never open the database (e.g. `observatory`).
+public func configure(_ app: Application, config: AppConfig, createDataDirectory: Bool = true) async throws {
     let stylesheetURL = DesignSystemResources.stylesheetURL
     let stylesheet = try String(contentsOf: stylesheetURL, encoding: .utf8)
     let dummyHash = try Bcrypt.hash(SecureToken.make(bytes: 16), cost: config.bcryptCost)
@@ -34,7 +35,9 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     switch config.database {
     case .sqliteFile(let path):
         let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+        if createDataDirectory, !directory.isEmpty {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory, sqlLogLevel: .trace), as: .sqlite)

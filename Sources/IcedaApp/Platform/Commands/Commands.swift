@@ -19,6 +19,7 @@ enum Commands {
         app.asyncCommands.use(exportGroup.group(help: "Exports data to standard output."), as: "export")
         app.asyncCommands.use(BackupCommand(), as: "backup")
         app.asyncCommands.use(WorkerCommand(), as: "worker")
+        app.asyncCommands.use(ObservatoryCommands.group(), as: "observatory")
     }
 }
 

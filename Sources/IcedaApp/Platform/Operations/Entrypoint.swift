@@ -34,7 +34,7 @@ public enum Entrypoint {
         do {
             let app = try await Application.make(environment)
             do {
-                try await configure(app, config: config)
+                try await configure(app, config: config, createDataDirectory: command != "observatory")
                 if isServe {
                     try await Bootstrap.prepare(app, demo: config.seedDemo)
                     if config.runWorkerInServer { app.lifecycle.use(InServerWorker()) }
