@@ -73,6 +73,7 @@ AXE_OPTIONS = {
 SKIP_EXACT_OR_UNDER = ("/api", "/metrics", "/healthz", "/readyz")
 SKIP_SUFFIXES = (".csv", ".json")
 MAX_QUERY_VARIANTS = 3
+MAX_CHILDREN = 4  # pages checked per collection (e.g. /en/organisations/*) and locale
 JS_SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript", "application/ecmascript"}
 ARTIFACTS = ROOT / "ci-artifacts"
 
@@ -190,6 +191,10 @@ class Crawler:
         self.seen_links: set[str] = set()
         self.seen_final: set[str] = set()
         self.query_variants: dict[str, set[str]] = {}
+        # Data pages (an organisation, a country, a service) share one template: check a few of each
+        # collection per locale rather than thousands of pages that differ only in their data.
+        self.children: dict[str, set[str]] = {}
+        self.skipped_siblings = 0
         self.pages: list[Page] = []
         self.fetched = 0
         self.skipped_queries = 0
@@ -219,7 +224,23 @@ class Crawler:
         loc = locale_of(s.path, self.known_locales)
         if loc is not None and loc not in self.locales:
             return False  # a locale this run does not check
+        if not self.new_sibling(s.path):
+            return False
         return not s.query or self.new_query_variant(s.path, s.query)
+
+    def new_sibling(self, path: str) -> bool:
+        """False once a collection (a parent path of 2+ segments) has MAX_CHILDREN other children."""
+        parent = path.rstrip("/").rsplit("/", 1)[0]
+        if len([p for p in parent.split("/") if p]) < 2:
+            return True
+        siblings = self.children.setdefault(parent, set())
+        if path in siblings:
+            return True
+        if len(siblings) >= MAX_CHILDREN:
+            self.skipped_siblings += 1
+            return False
+        siblings.add(path)
+        return True
 
     def crawl(self) -> list[Page]:
         queue: deque[tuple[str, str]] = deque()
@@ -644,7 +665,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--base", default="http://127.0.0.1:8080")
     ap.add_argument("--locales", default=",".join(ALL_LOCALES))
-    ap.add_argument("--max-pages", type=int, default=200, help="most URLs fetched by the crawl (all locales together)")
+    ap.add_argument("--max-pages", type=int, default=600, help="most URLs fetched by the crawl (all locales together)")
     ap.add_argument("--screenshots", type=Path, help="save a PNG of every page here")
     ap.add_argument("--admin-email", default=os.environ.get("ICEDA_ADMIN_EMAIL", "admin@example.org"))
     ap.add_argument("--admin-password", default=os.environ.get("ICEDA_ADMIN_PASSWORD", "ci-admin-password-123"))
@@ -664,7 +685,8 @@ def main() -> None:
     pages = crawler.crawl()
     crawler.root_probes()
     log(f"crawl: {crawler.fetched} URL(s) fetched, {len(pages)} HTML page(s), "
-        f"{crawler.skipped_queries} link(s) skipped beyond {MAX_QUERY_VARIANTS} query variants "
+        f"{crawler.skipped_queries} link(s) skipped beyond {MAX_QUERY_VARIANTS} query variants, "
+        f"{crawler.skipped_siblings} beyond {MAX_CHILDREN} pages per collection "
         f"({time.monotonic() - t0:.1f} s)")
     if crawler.capped:
         log(f"WARNING: stopped at --max-pages {args.max_pages}; some links were not checked")

@@ -29,6 +29,7 @@ public enum Layout {
                 el("meta", .name("viewport"), Attribute("content", "width=device-width, initial-scale=1"))
                 el("title") { "\(title) · \(t("app.name"))" }
                 el("link", Attribute("rel", "stylesheet"), .href(stylesheetPath))
+                el("link", Attribute("rel", "icon"), .href("data:,"))
             }
             el("body") {
                 el("a", .href("#main"), .class("skip-link")) { t("ds.skip_to_content") }

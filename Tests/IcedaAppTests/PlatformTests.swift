@@ -152,3 +152,23 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct PageCacheTests {
+    @Test func anonymousPagesAreCachedUntilAWrite() async throws {
+        try await withTestApp(environment: ["ICEDA_PAGE_CACHE_SECONDS": "60"]) { app in
+            let first = try await app.testing().sendRequest(.GET, "/en/organisations")
+            #expect(first.headers.first(name: "X-Cache") == nil)
+            let second = try await app.testing().sendRequest(.GET, "/en/organisations")
+            #expect(second.headers.first(name: "X-Cache") == "hit")
+            #expect(second.body.string == first.body.string)
+            // a signed-in browser is never served from the cache
+            let browser = Browser(app)
+            try await browser.signIn()
+            let signedIn = try await browser.get("/en/organisations")
+            #expect(signedIn.headers.first(name: "X-Cache") == nil)
+            // the sign-in POST was a write: the anonymous page is rendered afresh
+            let third = try await app.testing().sendRequest(.GET, "/en/organisations")
+            #expect(third.headers.first(name: "X-Cache") == nil)
+        }
+    }
+}

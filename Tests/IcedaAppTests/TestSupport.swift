@@ -15,10 +15,12 @@ enum TestDatabase {
 }
 
 /// Runs `body` with a configured, migrated and seeded app (first admin: admin@example.org / admin-password-1).
-func withTestApp(_ body: (Application) async throws -> Void) async throws {
-    var environment = ["ICEDA_BCRYPT_COST": "4", "ICEDA_ADMIN_EMAIL": "admin@example.org", "ICEDA_ADMIN_PASSWORD": "admin-password-1"]
+func withTestApp(environment extra: [String: String] = [:], _ body: (Application) async throws -> Void) async throws {
+    var environment = ["ICEDA_BCRYPT_COST": "4", "ICEDA_ADMIN_EMAIL": "admin@example.org", "ICEDA_ADMIN_PASSWORD": "admin-password-1",
+                       "ICEDA_PAGE_CACHE_SECONDS": "0"]
     let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
     if let url = TestDatabase.postgresURL { environment["DATABASE_URL"] = url } else { environment["DATABASE_URL"] = "sqlite::memory:" }
+    environment.merge(extra) { $1 }
     let config = try AppConfig.from(environment: environment)
     try await DatabaseSchemaOverride.$current.withValue(TestDatabase.postgresURL == nil ? nil : String(schema)) {
         try await withApp(configure: { app in

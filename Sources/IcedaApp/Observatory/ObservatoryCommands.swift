@@ -9,6 +9,7 @@ enum ObservatoryCommands {
         var commands = AsyncCommands()
         commands.use(BenchmarkScoresCommand(), as: "benchmark-scores")
         commands.use(BenchmarkConsistencyCommand(), as: "benchmark-consistency")
+        commands.use(ImportBenchmarkCommand(), as: "import-benchmark")
         return commands.group(help: "The e-government observatory: benchmark computations from files.")
     }
 }
@@ -65,6 +66,30 @@ struct BenchmarkConsistencyCommand: AsyncCommand {
             context.console.print(report.description)
         } catch {
             throw CommandFailure(description: error.description)
+        }
+    }
+}
+
+/// Stores a benchmark edition (raw answers, the service catalogue, every score) in the database.
+struct ImportBenchmarkCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "from", help: "Folder with the benchmark CSVs.") var from: String?
+    }
+    var help: String { "Imports an eGovernment Benchmark edition: all of it or nothing; a published edition never changes." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let from = signature.from else { throw CommandFailure(description: "--from DIR is required") }
+        let app = context.application
+        try await app.autoMigrate()
+        do {
+            let outcome = try await BenchmarkImport.run(directory: URL(fileURLWithPath: from, isDirectory: true), on: app.db)
+            if outcome.changed {
+                context.console.print("Edition \(outcome.edition) imported: \(outcome.services) services, \(outcome.urls) assessed URLs, \(outcome.scores) scores.")
+            } else {
+                context.console.print("Edition \(outcome.edition) is already imported from the same files; nothing changed.")
+            }
+        } catch let refused as BenchmarkImport.Refused {
+            throw CommandFailure(description: refused.description + "\nNothing was imported.")
         }
     }
 }

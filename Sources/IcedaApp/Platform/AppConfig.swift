@@ -25,6 +25,10 @@ public struct AppConfig: Sendable {
     public var seedDemo: Bool
     /// Take the client's address from `X-Forwarded-For` (only behind a reverse proxy that sets it).
     public var trustForwardedFor: Bool = false
+    /// How long anonymous visitors may be served a cached public page (0 turns the cache off).
+    public var pageCacheSeconds: Int = 10
+    /// Where `--demo` looks for the eGovernment Benchmark CSVs.
+    public var benchmarkDirectory: String = "../shared/data/egov-benchmark-2023"
 
     /// Problems found while reading the environment; all reported at once.
     public struct Invalid: Error, CustomStringConvertible {
@@ -100,6 +104,12 @@ public struct AppConfig: Sendable {
                 problems.append("ICEDA_TRUST_FORWARDED_FOR must be true or false (got \(value))")
             }
         }
+        var pageCacheSeconds = 10
+        if let value = env["ICEDA_PAGE_CACHE_SECONDS"] {
+            if let seconds = Int(value), (0...3600).contains(seconds) { pageCacheSeconds = seconds } else {
+                problems.append("ICEDA_PAGE_CACHE_SECONDS must be a whole number from 0 to 3600 (got \(value))")
+            }
+        }
         let mailFrom = env["ICEDA_MAIL_FROM"] ?? "ICEDA Platform <no-reply@localhost>"
 
         guard problems.isEmpty else { throw Invalid(problems: problems) }
@@ -107,7 +117,8 @@ public struct AppConfig: Sendable {
             dataDirectory: dataDirectory, database: database, adminEmail: adminEmail, adminPassword: adminPassword,
             baseURL: baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL, sendmailCommand: env["ICEDA_SENDMAIL"],
             mailFrom: mailFrom, cookieSecure: cookieSecure, runWorkerInServer: runWorker, bcryptCost: bcryptCost, seedDemo: seedDemo,
-            trustForwardedFor: trustForwardedFor)
+            trustForwardedFor: trustForwardedFor, pageCacheSeconds: pageCacheSeconds,
+            benchmarkDirectory: env["ICEDA_BENCHMARK_DIR"] ?? "../shared/data/egov-benchmark-2023")
     }
 
     /// The process environment with an optional `.env` file underneath (the environment wins).

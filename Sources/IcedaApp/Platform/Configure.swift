@@ -63,6 +63,9 @@ public func configure(_ app: Application, config: AppConfig, createDataDirectory
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(MetricsMiddleware(metrics: app.iceda.metrics))
     app.middleware.use(IcedaErrorMiddleware())
+    if config.pageCacheSeconds > 0 {
+        app.middleware.use(PageCacheMiddleware(cache: PageCache(ttl: .seconds(config.pageCacheSeconds)), cookieName: "iceda_session"))
+    }
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(UserSessionMiddleware())
 
@@ -82,5 +85,6 @@ enum Migrations {
         app.migrations.add(SessionRecord.migration)
         app.migrations.add(M001_Platform())
         app.migrations.add(M002_Network())
+        app.migrations.add(M003_Observatory())
     }
 }

@@ -15,8 +15,10 @@ func routes(_ app: Application) throws {
     AuthRoutes.register(site)
     StaffRoutes.register(site)
     DirectoryRoutes.register(site)
+    ObservatoryRoutes.register(site)
 
     let api = app.grouped("api")
     OpenAPIDocument.register(api)
     DirectoryAPI.register(api.grouped("v1"))
+    ObservatoryAPI.register(api.grouped("v1"))
 }

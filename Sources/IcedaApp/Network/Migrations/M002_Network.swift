@@ -1,5 +1,6 @@
 // The network directory's tables.
 import Fluent
+import SQLKit
 
 struct M002_Network: AsyncMigration {
     func prepare(on database: Database) async throws {
@@ -38,6 +39,11 @@ struct M002_Network: AsyncMigration {
             .field("consent_withdrawn_at", .datetime)
             .field("created_at", .datetime)
             .create()
+        // The directory sorts by search_text and filters by country and kind on every page.
+        guard let sql = database as? SQLDatabase else { return }
+        try await sql.create(index: "organisations_search_text").on(Organisation.schema).column("search_text").run()
+        try await sql.create(index: "organisations_country").on(Organisation.schema).column("country_code").column("search_text").run()
+        try await sql.create(index: "organisations_kind").on(Organisation.schema).column("kind").column("search_text").run()
     }
 
     func revert(on database: Database) async throws {

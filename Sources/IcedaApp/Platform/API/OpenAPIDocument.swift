@@ -24,6 +24,19 @@ enum OpenAPIDocument {
         """##
     }
 
+    static let editionParameter = ##"{"name": "edition", "in": "query", "required": false, "description": "Edition name, e.g. 2023; the newest when absent.", "schema": {"type": "string", "maxLength": 100}}"##
+
+    static var observatoryParameters: String {
+        editionParameter + ",\n" + ##"""
+        {"name": "country", "in": "query", "required": false, "description": "ISO code as the edition writes it (EL for Greece), or EU27+ / EU27.", "schema": {"type": "string", "maxLength": 10}},
+        {"name": "column", "in": "query", "required": false, "schema": {"type": "string", "pattern": "^(biennial|business|citizen|year-[0-9]{4}|life-event-[A-Za-z]+|level-[a-z]+)$"}}
+        """##
+    }
+
+    static var serviceParameters: String {
+        editionParameter + ",\n" + ##"{"name": "country", "in": "query", "required": true, "schema": {"type": "string", "pattern": "^[A-Z]{2}$"}}"##
+    }
+
     static var document: String {
         ##"""
         {
@@ -87,6 +100,61 @@ enum OpenAPIDocument {
                 }
               }
             },
+            "/api/v1/observatory/editions": {
+              "get": {
+                "operationId": "listEditions",
+                "summary": "Measurements in the observatory: eGovernment Benchmark editions and the network's own waves",
+                "responses": {"200": {"description": "Editions", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Edition"}}}}}}
+              }
+            },
+            "/api/v1/observatory/scores": {
+              "get": {
+                "operationId": "listScores",
+                "summary": "Scores of an edition (the newest when no edition is given), by country, column and measure",
+                "parameters": [\##(observatoryParameters)],
+                "responses": {
+                  "200": {"description": "Scores", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Score"}}}}},
+                  "400": \##(errorResponse),
+                  "404": \##(errorResponse)
+                }
+              }
+            },
+            "/api/v1/observatory/scores.csv": {
+              "get": {
+                "operationId": "exportScoresCSV",
+                "summary": "The same scores as CSV (country, column, measure, value)",
+                "parameters": [\##(observatoryParameters)],
+                "responses": {
+                  "200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}},
+                  "400": \##(errorResponse),
+                  "404": \##(errorResponse)
+                }
+              }
+            },
+            "/api/v1/observatory/services": {
+              "get": {
+                "operationId": "listPublicServices",
+                "summary": "The public-service catalogue of a country with each service's scores",
+                "parameters": [\##(serviceParameters)],
+                "responses": {
+                  "200": {"description": "Services", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/PublicService"}}}}},
+                  "400": \##(errorResponse),
+                  "404": \##(errorResponse)
+                }
+              }
+            },
+            "/api/v1/observatory/services.jsonld": {
+              "get": {
+                "operationId": "exportPublicServicesCPSV",
+                "summary": "The public-service catalogue of a country as CPSV-AP 3.2 JSON-LD",
+                "parameters": [\##(serviceParameters)],
+                "responses": {
+                  "200": {"description": "JSON-LD", "content": {"application/ld+json": {"schema": {"type": "object"}}}},
+                  "400": \##(errorResponse),
+                  "404": \##(errorResponse)
+                }
+              }
+            },
             "/api/v1/countries": {
               "get": {
                 "operationId": "listCountries",
@@ -144,6 +212,25 @@ enum OpenAPIDocument {
               "Country": {
                 "type": "object", "required": ["code", "alpha3", "group", "name"],
                 "properties": {"code": {"type": "string"}, "alpha3": {"type": "string"}, "group": {"type": "string", "enum": ["western-balkans", "eu", "eea", "candidate"]}, "name": {"type": "string"}}
+              },
+              "Edition": {
+                "type": "object", "required": ["name", "origin", "source", "methodVersion", "period", "published"],
+                "properties": {"name": {"type": "string"}, "origin": {"type": "string", "enum": ["published", "network"]}, "source": {"type": "string"},
+                               "methodVersion": {"type": "string"}, "period": {"type": "string"}, "published": {"type": "boolean"}}
+              },
+              "Score": {
+                "type": "object", "required": ["country", "column", "measure", "value"],
+                "properties": {"country": {"type": "string"}, "column": {"type": "string"}, "measure": {"type": "string"}, "value": {"type": "number"}}
+              },
+              "PublicService": {
+                "type": "object", "required": ["id", "country", "scope", "lifeEvent", "number", "label", "type", "level", "applicable", "proactive", "scores"],
+                "properties": {
+                  "id": {"type": "string", "format": "uuid"}, "country": {"type": "string"}, "scope": {"type": "string", "enum": ["national", "cross-border"]},
+                  "lifeEvent": {"type": "string"}, "number": {"type": "string"}, "label": {"type": "string"},
+                  "type": {"type": "string", "enum": ["informational", "transactional"]}, "level": {"type": "string"},
+                  "applicable": {"type": "boolean"}, "proactive": {"type": "boolean"},
+                  "scores": {"type": "object", "additionalProperties": {"type": "number"}}
+                }
               },
               "FocusArea": {"type": "object", "required": ["code", "name"], "properties": {"code": {"type": "string"}, "name": {"type": "string"}}}
             }

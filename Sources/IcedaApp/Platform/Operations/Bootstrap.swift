@@ -9,7 +9,23 @@ public enum Bootstrap {
         try await app.autoMigrate()
         try await NetworkSeed.seedReference(on: app.db)
         try await ensureAdmin(app, announce: announce)
-        if demo { _ = try await seedDemoIfEmpty(app) }
+        if demo {
+            _ = try await seedDemoIfEmpty(app)
+            try await importDemoBenchmark(app, announce: announce)
+        }
+    }
+
+    /// With demo data, the observatory shows the EU eGovernment Benchmark 2023 when its CSVs are at hand:
+    /// `ICEDA_BENCHMARK_DIR`, or `../shared/data/egov-benchmark-2023` beside the checkout.
+    static func importDemoBenchmark(_ app: Application, announce: Bool) async throws {
+        guard try await Edition.query(on: app.db).count() == 0 else { return }
+        let folder = app.iceda.config.benchmarkDirectory
+        guard FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("national-services-landscape.csv")) else {
+            if announce { print("Demo: no benchmark CSVs in \(folder); the observatory stays empty (set ICEDA_BENCHMARK_DIR).") }
+            return
+        }
+        let outcome = try await BenchmarkImport.run(directory: URL(fileURLWithPath: folder, isDirectory: true), on: app.db)
+        if announce { print("Demo: eGovernment Benchmark \(outcome.edition) imported from \(folder) (\(outcome.services) services).") }
     }
 
     static let defaultAdminEmail = "admin@iceda.local"

@@ -34,7 +34,8 @@ public enum Entrypoint {
         do {
             let app = try await Application.make(environment)
             do {
-                try await configure(app, config: config, createDataDirectory: command != "observatory")
+                let fileOnly = command == "observatory" && ["benchmark-scores", "benchmark-consistency"].contains(environment.arguments.dropFirst(2).first ?? "")
+                try await configure(app, config: config, createDataDirectory: !fileOnly)
                 if isServe {
                     try await Bootstrap.prepare(app, demo: config.seedDemo)
                     if config.runWorkerInServer { app.lifecycle.use(InServerWorker()) }

@@ -58,6 +58,7 @@ extension Request {
         var navigation = [
             NavItem(label: t("nav.home"), href: base + "/", isCurrent: current == "home"),
             NavItem(label: t("nav.directory"), href: base + "/organisations", isCurrent: current == "directory"),
+            NavItem(label: t("nav.observatory"), href: base + "/observatory", isCurrent: current == "observatory"),
         ]
         if currentUser?.role.isStaff == true {
             navigation.append(NavItem(label: t("nav.staff"), href: base + "/staff", isCurrent: current == "staff"))

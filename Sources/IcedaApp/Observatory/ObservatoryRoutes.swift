@@ -1,0 +1,69 @@
+// Routes of the observatory's public pages.
+import DesignSystem
+import Fluent
+import Vapor
+
+enum ObservatoryRoutes {
+    static func register(_ site: RoutesBuilder) {
+        let observatory = site.grouped("observatory")
+        observatory.get("", use: home)
+        observatory.get("methodology", use: methodology)
+        observatory.get("countries", ":country", use: country)
+        observatory.get("countries", ":country", "services", use: services)
+        observatory.get("services", ":id", use: service)
+    }
+
+    @Sendable static func home(request: Request) async throws -> Response {
+        let edition = try await ObservatoryData.latestEdition(on: request.db)
+        var scores: [String: [String: Double]] = [:]
+        var measured: [String] = []
+        if let edition {
+            scores = try await ObservatoryData.scores(edition: edition, column: "biennial", on: request.db)
+            measured = try await ObservatoryData.countries(edition: edition, on: request.db)
+        }
+        let context = request.pageContext(current: "observatory")
+        measured.sort { ObservatoryPages.countryName($0, t: context.t) < ObservatoryPages.countryName($1, t: context.t) }
+        return .html(ObservatoryPages.home(.init(edition: edition, scores: scores, measuredCountries: measured), context: context))
+    }
+
+    @Sendable static func methodology(request: Request) async throws -> Response {
+        .html(ObservatoryPages.methodology(request.pageContext(current: "observatory")))
+    }
+
+    static func editionAndCountry(_ request: Request) async throws -> (Edition, String) {
+        guard let edition = try await ObservatoryData.latestEdition(on: request.db),
+              let code = request.parameters.get("country"), code == code.uppercased(), code.count == 2 else { throw Abort(.notFound) }
+        return (edition, code)
+    }
+
+    @Sendable static func country(request: Request) async throws -> Response {
+        let (edition, code) = try await editionAndCountry(request)
+        let table = try await ObservatoryData.table(edition: edition, country: code, on: request.db)
+        guard !table.isEmpty else { throw Abort(.notFound) }
+        let average = try await ObservatoryData.table(edition: edition, country: "EU27+", on: request.db)
+        let services = try await ObservatoryData.services(edition: edition, country: code, on: request.db)
+        let scored = services.filter { $0.applicable && $0.meanScore != nil }.sorted { ($0.meanScore!, $1.label) > ($1.meanScore!, $0.label) }
+        let model = ObservatoryPages.CountryModel(
+            edition: edition, country: code, table: table, average: average,
+            strongest: Array(scored.prefix(5)), weakest: Array(scored.suffix(5).reversed()), serviceCount: services.count)
+        return .html(ObservatoryPages.country(model, context: request.pageContext(current: "observatory")))
+    }
+
+    @Sendable static func services(request: Request) async throws -> Response {
+        let (edition, code) = try await editionAndCountry(request)
+        let services = try await ObservatoryData.services(edition: edition, country: code, on: request.db)
+        guard !services.isEmpty else { throw Abort(.notFound) }
+        let page = PageInfo(page: max(1, request.query[Int.self, at: "page"] ?? 1), perPage: 40, total: services.count)
+        guard page.page <= page.pageCount else { throw Abort(.notFound) }
+        return .html(ObservatoryPages.services(edition: edition, country: code, services: services, page: page,
+                                               context: request.pageContext(current: "observatory")))
+    }
+
+    @Sendable static func service(request: Request) async throws -> Response {
+        guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)),
+              let service = try await PublicService.find(id, on: request.db),
+              let edition = try await Edition.find(service.editionID, on: request.db) else { throw Abort(.notFound) }
+        let urls = try await AssessedURL.query(on: request.db).filter(\.$serviceID == id).sort(\.$position).all()
+        return .html(ObservatoryPages.service(edition: edition, service: service, urls: urls, context: request.pageContext(current: "observatory")))
+    }
+}

@@ -1,0 +1,79 @@
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+@testable import IcedaApp
+
+enum SharedData {
+    /// `<repo>/../shared/data/…`
+    static func url(_ relative: String) -> URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("shared/data").appendingPathComponent(relative)
+    }
+}
+
+@Suite struct ObservatoryTests {
+    @Test func importsThePublishedEditionOnceAndShowsAlbaniaAsPublished() async throws {
+        try await withTestApp { app in
+            // setup
+            let folder = SharedData.url("egov-benchmark-2023")
+            let first = try await BenchmarkImport.run(directory: folder, on: app.db)
+            #expect(first.changed)
+            #expect(first.services == 3_220 + 1_925) // rows of the two landscape files (data README)
+            let again = try await BenchmarkImport.run(directory: folder, on: app.db)
+            #expect(!again.changed)
+            #expect(try await PublicService.query(on: app.db).count() == 5_145)
+
+            // validate: scores-AL.csv, "0. OVERALL SCORE" and "1. User centricity", biennial column
+            try await app.testing().test(.GET, "/api/v1/observatory/scores?country=AL&column=biennial") { response in
+                let scores = try response.content.decode([ObservatoryAPI.ScoreDTO].self)
+                let overall = try #require(scores.first { $0.measure == "overall" }?.value)
+                let userCentricity = try #require(scores.first { $0.measure == "userCentricity" }?.value)
+                #expect(abs(overall - 45.35968884724671) < 1e-9)
+                #expect(abs(userCentricity - 74.54286694101508) < 1e-9)
+            }
+            try await app.testing().test(.GET, "/en/observatory/countries/AL") { response in
+                #expect(response.status == .ok)
+                #expect(response.body.string.contains("Albania scores 45.4 out of 100 overall"))
+            }
+            try await app.testing().test(.GET, "/en/observatory") { response in
+                let body = response.body.string
+                for code in ["AL", "ME", "MK", "RS"] { #expect(body.contains("href=\"/en/observatory/countries/\(code)\"")) }
+                #expect(body.contains("EU27+ average"))
+            }
+            // national-services-results-AL.csv: Business Start-up 1.2, online availability 25, mobile friendliness 100
+            let service = try #require(try await PublicService.query(on: app.db).filter(\.$country == "AL")
+                .filter(\.$lifeEvent == "businessStartUp").filter(\.$number == "1.2").filter(\.$scope == "national").first())
+            #expect(service.scores["onlineAvailability"] == 25)
+            #expect(service.scores["mobileFriendliness"] == 100)
+            try await app.testing().test(.GET, "/en/observatory/services/\(service.id!.uuidString.lowercased())") { response in
+                #expect(response.status == .ok)
+                #expect(response.body.string.contains("<td class=\"num\">25.0</td>"))
+            }
+            try await app.testing().test(.GET, "/api/v1/observatory/services.jsonld?country=MK") { response in
+                #expect(response.headers.first(name: .contentType)?.hasPrefix("application/ld+json") == true)
+                #expect(response.body.string.contains("cpsv:PublicService"))
+            }
+            try await app.testing().test(.GET, "/en/observatory/countries/XK") { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
+    @Test func aBrokenFolderWritesNothing() async throws {
+        try await withTestApp { app in
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try "Country,Something\nAL,1\n".write(to: folder.appendingPathComponent("national-services-landscape.csv"), atomically: true, encoding: .utf8)
+            await #expect(throws: BenchmarkImport.Refused.self) {
+                try await BenchmarkImport.run(directory: folder, on: app.db)
+            }
+            #expect(try await Edition.query(on: app.db).count() == 0)
+            try await app.testing().test(.GET, "/en/observatory") { response in
+                #expect(response.status == .ok)
+                #expect(response.body.string.contains("No measurement has been imported yet"))
+            }
+        }
+    }
+}
