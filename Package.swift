@@ -37,7 +37,7 @@ let package = Package(
             name: "Localization",
             resources: [.copy("Resources/Catalogs")]
         ),
-        .target(name: "Methods"),
+        .target(name: "Methods", exclude: ["Grants"]),
         .testTarget(
             name: "IcedaAppTests",
             dependencies: [

@@ -235,3 +235,47 @@ import VaporTesting
         #expect(rows[0].input.description[.en] == "Line one\nline \"two\"")
     }
 }
+
+@Suite struct OrganisationPeopleTests {
+    @Test func contactsNeedConsentAndWithdrawalDeletesThem() async throws {
+        try await withTestApp { app in
+            let browser = Browser(app)
+            try await browser.signIn()
+            let path = "/en/staff/organisations/crta/people"
+            let refused = try await browser.post(path, form: [("name", "Ana Anić"), ("position", "Director"), ("scope", "public-listing")])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("Confirm that the person has given consent"))
+            #expect(refused.body.string.contains(#"value="Ana Anić""#))
+            let added = try await browser.post(path, form: [("name", "Ana Anić"), ("position", "Director"), ("scope", "public-listing"), ("consent[]", "yes")])
+            #expect(added.status == .seeOther)
+            let profile = try await app.testing().sendRequest(.GET, "/en/organisations/crta")
+            #expect(profile.body.string.contains("Ana Anić, Director"))
+            let person = try #require(try await Person.query(on: app.db).first())
+            let withdrawn = try await browser.post("\(path)/\(person.id!.uuidString.lowercased())/withdraw", form: [], csrfFrom: path)
+            #expect(withdrawn.status == .seeOther)
+            #expect(try await Person.query(on: app.db).count() == 0)
+            let audit = try await AuditEntry.query(on: app.db).filter(\.$action == "person.consent_withdrawn").all()
+            #expect(audit.count == 1 && !(audit[0].after ?? "").contains("Ana"))
+        }
+    }
+
+    @Test func anInvitedMemberMayEditOnlyTheirOrganisation() async throws {
+        try await withTestApp { app in
+            let staff = Browser(app)
+            try await staff.signIn()
+            let invited = try await staff.post("/en/staff/organisations/crta/people/editors", form: [("editor_email", "member@crta.example.org"), ("editor_name", "Member")],
+                                               csrfFrom: "/en/staff/organisations/crta/people")
+            #expect(invited.status == .seeOther)
+            // the invitation link from the outbox sets the password and signs in
+            let body = try #require(try await OutboxMessage.query(on: app.db).filter(\.$recipient == "member@crta.example.org").first()?.body)
+            let line = try #require(body.split(separator: "\n").first { $0.contains("/invitation/") })
+            let path = String(line[line.range(of: "/en/invitation/")!.lowerBound...])
+            let member = Browser(app)
+            let accepted = try await member.post(path, form: [("password", "member-password-1"), ("confirm", "member-password-1")])
+            #expect(accepted.status == .seeOther)
+            #expect(try await member.get("/en/staff/organisations/crta/edit").status == .ok)
+            #expect(try await member.get("/en/staff/organisations/ngo-35mm/edit").status == .forbidden)
+            #expect(try await member.get("/en/staff/organisations/new").status == .forbidden)
+        }
+    }
+}

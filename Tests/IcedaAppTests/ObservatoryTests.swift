@@ -77,3 +77,34 @@ enum SharedData {
         }
     }
 }
+
+@Suite struct UNSurveyTests {
+    @Test func importsAllYearsAndShowsTheWesternBalkans() async throws {
+        try await withTestApp { app in
+            let folder = SharedData.url("un-egov-survey")
+            let first = try await SurveyImport.run(directory: folder, on: app.db)
+            // 193 member states in each of 2012–2024 (six files) and 192 in 2010 (South Sudan joined in 2011)
+            #expect(first.added == 192 + 6 * 193)
+            let again = try await SurveyImport.run(directory: folder, on: app.db)
+            #expect(again.added == 0 && again.updated == 0 && again.unchanged == first.added)
+            // docs/methods/un-egdi.md: Albania 2022, rank 63, EGDI 0.7413
+            let albania = try #require(try await SurveyRecord.query(on: app.db).filter(\.$alpha2 == "AL").filter(\.$year == 2022).first())
+            #expect(albania.rank == 63)
+            #expect(abs(albania.egdi - 0.7413) < 0.00005)
+            #expect(try await SurveyRecord.query(on: app.db).filter(\.$alpha2 == "XK").count() == 0)
+            try await app.testing().test(.GET, "/en/observatory/un-survey") { response in
+                #expect(response.status == .ok)
+                // 2024: Albania rank 62, EGDI 0.80000, "Very high" (> 0.75)
+                #expect(response.body.string.contains("<th scope=\"row\">Albania</th><td class=\"num\">62</td><td class=\"num\">0.8000</td>"))
+                #expect(response.body.string.contains("Very high"))
+            }
+            try await app.testing().test(.GET, "/api/v1/observatory/un-survey?country=RS&year=2024") { response in
+                let rows = try response.content.decode([SurveyAPI.RecordDTO].self)
+                #expect(rows.count == 1 && rows[0].alpha3 == "SRB")
+            }
+            try await app.testing().test(.GET, "/api/v1/observatory/un-survey?year=abc") { response in
+                #expect(response.status == .badRequest)
+            }
+        }
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import ConsoleKit
 import Testing
 import VaporTesting
 @testable import IcedaApp
@@ -169,6 +170,45 @@ import VaporTesting
             // the sign-in POST was a write: the anonymous page is rendered afresh
             let third = try await app.testing().sendRequest(.GET, "/en/organisations")
             #expect(third.headers.first(name: "X-Cache") == nil)
+        }
+    }
+}
+
+@Suite struct ServerErrorTests {
+    struct Boom: Error {}
+
+    @Test func unexpectedErrorsAre500PagesWithoutDetails() async throws {
+        try await withTestApp { app in
+            app.get("sq", "boom") { _ -> String in throw Boom() }
+            app.get("api", "v1", "boom") { _ -> String in throw Boom() }
+            try await app.testing().test(.GET, "/sq/boom") { response in
+                #expect(response.status == .internalServerError)
+                #expect(response.body.string.contains("<html lang=\"sq\">"))
+                #expect(!response.body.string.contains("Boom"))
+            }
+            try await app.testing().test(.GET, "/api/v1/boom") { response in
+                #expect(response.status == .internalServerError)
+                #expect(response.body.string == #"{"error":{"message":"Internal server error","status":500}}"# || response.body.string.contains("Internal server error"))
+            }
+        }
+    }
+}
+
+@Suite struct BackupTests {
+    @Test func backupWritesAConsistentCopyOfTheSQLiteFile() async throws {
+        guard TestDatabase.postgresURL == nil else { return } // backup copies SQLite only; PostgreSQL uses pg_dump
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("iceda-backup-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await withTestApp(environment: ["DATABASE_URL": "sqlite://\(folder.path)/iceda.sqlite"]) { app in
+            let target = folder.appendingPathComponent("copy.sqlite").path
+            var context = CommandContext(console: app.console, input: CommandInput(arguments: ["iceda", "backup", "--to", target]))
+            context.application = app
+            try await app.asyncCommands.group().run(using: &context)
+            #expect(FileManager.default.fileExists(atPath: target))
+            // the copy is a database with the seeded partners in it
+            let copy = try Data(contentsOf: URL(fileURLWithPath: target))
+            #expect(copy.starts(with: Array("SQLite format 3".utf8)))
+            #expect(copy.range(of: Data("Open Data Kosovo".utf8)) != nil)
         }
     }
 }

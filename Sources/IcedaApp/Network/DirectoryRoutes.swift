@@ -28,8 +28,12 @@ enum DirectoryRoutes {
     @Sendable static func show(request: Request) async throws -> Response {
         let organisation = try await find(request)
         let memberships = try await Membership.query(on: request.db).filter(\.$organisationID == organisation.requireID()).sort(\.$joinedOn).all()
-        let page = OrganisationPage.render(.init(organisation: organisation, memberships: memberships),
-                                           context: request.pageContext(current: "directory"), canEdit: request.currentUser?.role.isStaff == true)
+        let contacts = try await Person.query(on: request.db).filter(\.$organisationID == organisation.requireID())
+            .filter(\.$consentScope == ConsentScope.publicListing.rawValue).filter(\.$consentWithdrawnAt == nil).sort(\.$name).all()
+        let canEdit = try await OrganisationAccess.canEdit(request.currentUser, organisation, on: request.db)
+        let page = OrganisationPage.render(.init(organisation: organisation, memberships: memberships, contacts: contacts),
+                                           context: request.pageContext(current: "directory"), canEdit: canEdit,
+                                           isStaff: request.currentUser?.role.isStaff == true)
         return .html(page)
     }
 
@@ -70,8 +74,8 @@ enum DirectoryRoutes {
     }
 
     @Sendable static func editForm(request: Request) async throws -> Response {
-        _ = try request.requireStaff()
         let organisation = try await find(request)
+        _ = try await OrganisationAccess.requireEditor(request, organisation)
         let input = OrganisationInput(
             name: organisation.name, kind: organisation.kind.rawValue, country: organisation.countryCode,
             municipality: organisation.municipality, website: organisation.website, email: organisation.email,
@@ -81,8 +85,8 @@ enum DirectoryRoutes {
     }
 
     @Sendable static func update(request: Request) async throws -> Response {
-        let user = try request.requireStaff()
         let organisation = try await find(request)
+        let user = try await OrganisationAccess.requireEditor(request, organisation)
         let input = OrganisationForm.decode(request)
         let sentVersion = (try? request.content.get(Int.self, at: "version")) ?? -1
         guard sentVersion == organisation.version else {

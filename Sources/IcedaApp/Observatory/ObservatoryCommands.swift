@@ -10,6 +10,7 @@ enum ObservatoryCommands {
         commands.use(BenchmarkScoresCommand(), as: "benchmark-scores")
         commands.use(BenchmarkConsistencyCommand(), as: "benchmark-consistency")
         commands.use(ImportBenchmarkCommand(), as: "import-benchmark")
+        commands.use(ImportUNSurveyCommand(), as: "import-un-survey")
         return commands.group(help: "The e-government observatory: benchmark computations from files.")
     }
 }
@@ -89,6 +90,27 @@ struct ImportBenchmarkCommand: AsyncCommand {
                 context.console.print("Edition \(outcome.edition) is already imported from the same files; nothing changed.")
             }
         } catch let refused as BenchmarkImport.Refused {
+            throw CommandFailure(description: refused.description + "\nNothing was imported.")
+        }
+    }
+}
+
+/// Stores the UN E-Government Survey figures (all years in the folder).
+struct ImportUNSurveyCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "from", help: "Folder with the UN E-Government Survey CSVs.") var from: String?
+    }
+    var help: String { "Imports UN E-Government Survey data: names mapped to ISO codes, mismatches and EGDI checks reported." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let from = signature.from else { throw CommandFailure(description: "--from DIR is required") }
+        let app = context.application
+        try await app.autoMigrate()
+        do {
+            let outcome = try await SurveyImport.run(directory: URL(fileURLWithPath: from, isDirectory: true), on: app.db)
+            context.console.print(outcome.report.description)
+            context.console.print("UN E-Government Survey: \(outcome.added) added, \(outcome.updated) updated, \(outcome.unchanged) unchanged.")
+        } catch let refused as SurveyImport.Refused {
             throw CommandFailure(description: refused.description + "\nNothing was imported.")
         }
     }

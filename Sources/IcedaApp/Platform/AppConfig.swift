@@ -29,6 +29,8 @@ public struct AppConfig: Sendable {
     public var pageCacheSeconds: Int = 10
     /// Where `--demo` looks for the eGovernment Benchmark CSVs.
     public var benchmarkDirectory: String = "../shared/data/egov-benchmark-2023"
+    /// Where `--demo` looks for the UN E-Government Survey CSVs.
+    public var unSurveyDirectory: String = "../shared/data/un-egov-survey"
 
     /// Problems found while reading the environment; all reported at once.
     public struct Invalid: Error, CustomStringConvertible {
@@ -118,7 +120,8 @@ public struct AppConfig: Sendable {
             baseURL: baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL, sendmailCommand: env["ICEDA_SENDMAIL"],
             mailFrom: mailFrom, cookieSecure: cookieSecure, runWorkerInServer: runWorker, bcryptCost: bcryptCost, seedDemo: seedDemo,
             trustForwardedFor: trustForwardedFor, pageCacheSeconds: pageCacheSeconds,
-            benchmarkDirectory: env["ICEDA_BENCHMARK_DIR"] ?? "../shared/data/egov-benchmark-2023")
+            benchmarkDirectory: env["ICEDA_BENCHMARK_DIR"] ?? "../shared/data/egov-benchmark-2023",
+            unSurveyDirectory: env["ICEDA_UN_SURVEY_DIR"] ?? "../shared/data/un-egov-survey")
     }
 
     /// The process environment with an optional `.env` file underneath (the environment wins).

@@ -86,5 +86,6 @@ enum Migrations {
         app.migrations.add(M001_Platform())
         app.migrations.add(M002_Network())
         app.migrations.add(M003_Observatory())
+        app.migrations.add(M004_UNSurvey())
     }
 }

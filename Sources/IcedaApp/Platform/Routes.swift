@@ -15,10 +15,13 @@ func routes(_ app: Application) throws {
     AuthRoutes.register(site)
     StaffRoutes.register(site)
     DirectoryRoutes.register(site)
+    PeopleRoutes.register(site)
     ObservatoryRoutes.register(site)
+    SurveyPage.register(site)
 
     let api = app.grouped("api")
     OpenAPIDocument.register(api)
     DirectoryAPI.register(api.grouped("v1"))
     ObservatoryAPI.register(api.grouped("v1"))
+    SurveyAPI.register(api.grouped("v1"))
 }

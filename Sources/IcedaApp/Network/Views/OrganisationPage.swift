@@ -6,9 +6,10 @@ enum OrganisationPage {
     struct Model {
         var organisation: Organisation
         var memberships: [Membership]
+        var contacts: [Person] = []
     }
 
-    static func render(_ model: Model, context: PageContext, canEdit: Bool) -> String {
+    static func render(_ model: Model, context: PageContext, canEdit: Bool, isStaff: Bool = false) -> String {
         let t = context.t
         let organisation = model.organisation
         return Layout.page(context, title: organisation.name, breadcrumbs: [
@@ -54,8 +55,19 @@ enum OrganisationPage {
                     }
                 }
             }
+            if !model.contacts.isEmpty {
+                el("h2") { t("people.public_contacts") }
+                el("ul") {
+                    for person in model.contacts {
+                        el("li") { person.position.isEmpty ? person.name : person.name + ", " + person.position }
+                    }
+                }
+            }
             if canEdit {
                 el("p") { el("a", .href(context.link("/staff/organisations/\(organisation.slug)/edit")), .class("button button-secondary")) { t("org.edit") } }
+            }
+            if isStaff {
+                el("p") { el("a", .href(context.link("/staff/organisations/\(organisation.slug)/people"))) { t("people.short_title") } }
             }
             el("p") { el("a", .href("/api/v1/organisations/\(organisation.slug)")) { t("org.as_json") } }
         }

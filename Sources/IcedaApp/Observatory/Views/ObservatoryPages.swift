@@ -81,7 +81,10 @@ enum ObservatoryPages {
             } else {
                 el("p") { t("obs.no_edition") }
             }
-            el("p") { el("a", .href(context.link("/observatory/methodology"))) { t("obs.methodology_link") } }
+            el("ul") {
+                el("li") { el("a", .href(context.link("/observatory/un-survey"))) { t("un.title") } }
+                el("li") { el("a", .href(context.link("/observatory/methodology"))) { t("obs.methodology_link") } }
+            }
         }
     }
 

@@ -33,6 +33,11 @@ enum OpenAPIDocument {
         """##
     }
 
+    static let surveyParameters = ##"""
+        {"name": "country", "in": "query", "required": false, "schema": {"type": "string", "pattern": "^[A-Z]{2}$"}},
+        {"name": "year", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 2000, "maximum": 2100}}
+        """##
+
     static var serviceParameters: String {
         editionParameter + ",\n" + ##"{"name": "country", "in": "query", "required": true, "schema": {"type": "string", "pattern": "^[A-Z]{2}$"}}"##
     }
@@ -155,6 +160,25 @@ enum OpenAPIDocument {
                 }
               }
             },
+            "/api/v1/observatory/un-survey": {
+              "get": {
+                "operationId": "listUNSurvey",
+                "summary": "UN E-Government Survey figures (EGDI, OSI, HCI, TII, EPI, rank, level) by year and country",
+                "parameters": [\##(surveyParameters)],
+                "responses": {
+                  "200": {"description": "Records", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/SurveyRecord"}}}}},
+                  "400": \##(errorResponse)
+                }
+              }
+            },
+            "/api/v1/observatory/un-survey.csv": {
+              "get": {
+                "operationId": "exportUNSurveyCSV",
+                "summary": "The same figures as CSV",
+                "parameters": [\##(surveyParameters)],
+                "responses": {"200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}}, "400": \##(errorResponse)}
+              }
+            },
             "/api/v1/countries": {
               "get": {
                 "operationId": "listCountries",
@@ -230,6 +254,15 @@ enum OpenAPIDocument {
                   "type": {"type": "string", "enum": ["informational", "transactional"]}, "level": {"type": "string"},
                   "applicable": {"type": "boolean"}, "proactive": {"type": "boolean"},
                   "scores": {"type": "object", "additionalProperties": {"type": "number"}}
+                }
+              },
+              "SurveyRecord": {
+                "type": "object", "required": ["year", "country", "alpha3", "name", "egdi"],
+                "properties": {
+                  "year": {"type": "integer"}, "country": {"type": "string"}, "alpha3": {"type": "string"}, "name": {"type": "string"},
+                  "rank": {"type": ["integer", "null"]}, "egdi": {"type": "number"}, "osi": {"type": ["number", "null"]}, "hci": {"type": ["number", "null"]},
+                  "tii": {"type": ["number", "null"]}, "epi": {"type": ["number", "null"]},
+                  "level": {"type": ["string", "null"], "enum": ["low", "middle", "high", "veryHigh", null]}
                 }
               },
               "FocusArea": {"type": "object", "required": ["code", "name"], "properties": {"code": {"type": "string"}, "name": {"type": "string"}}}

@@ -12,7 +12,18 @@ public enum Bootstrap {
         if demo {
             _ = try await seedDemoIfEmpty(app)
             try await importDemoBenchmark(app, announce: announce)
+            try await importDemoSurvey(app, announce: announce)
         }
+    }
+
+    /// With demo data, the UN E-Government Survey page is filled from `ICEDA_UN_SURVEY_DIR` when present.
+    static func importDemoSurvey(_ app: Application, announce: Bool) async throws {
+        guard try await SurveyRecord.query(on: app.db).count() == 0 else { return }
+        let folder = app.iceda.config.unSurveyDirectory
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else { return }
+        let outcome = try await SurveyImport.run(directory: URL(fileURLWithPath: folder, isDirectory: true), on: app.db)
+        if announce { print("Demo: UN E-Government Survey imported from \(folder) (\(outcome.added) records).") }
     }
 
     /// With demo data, the observatory shows the EU eGovernment Benchmark 2023 when its CSVs are at hand:
