@@ -1,6 +1,7 @@
 import Foundation
 import SQLKit
 import ConsoleKit
+import Fluent
 import Testing
 import VaporTesting
 @testable import IcedaApp
@@ -170,6 +171,9 @@ import VaporTesting
             // the sign-in POST was a write: the anonymous page is rendered afresh
             let third = try await app.testing().sendRequest(.GET, "/en/organisations")
             #expect(third.headers.first(name: "X-Cache") == nil)
+            // a hard reload is rendered afresh too
+            let reload = try await app.testing().sendRequest(.GET, "/en/organisations", headers: ["Cache-Control": "no-cache"])
+            #expect(reload.headers.first(name: "X-Cache") == nil)
         }
     }
 }
@@ -209,6 +213,31 @@ import VaporTesting
             let copy = try Data(contentsOf: URL(fileURLWithPath: target))
             #expect(copy.starts(with: Array("SQLite format 3".utf8)))
             #expect(copy.range(of: Data("Open Data Kosovo".utf8)) != nil)
+        }
+    }
+}
+
+@Suite struct OutboxTests {
+    @Test func messagesGoThroughTheSendmailCommandAsRFC5322() async throws {
+        try await withTestApp { app in
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("iceda-mail-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try await Outbox.enqueue(on: app.db, to: "ana@example.org", subject: "Ftesë në platformë", body: "Përshëndetje,\nrreshti i dytë", locale: .sq)
+            // a sendmail stand-in that keeps what it is given
+            let sent = try await Outbox.deliver(on: app.db, command: "cat > '\(folder.path)/message.eml'", from: "ICEDA <no-reply@example.org>", logger: app.logger)
+            #expect(sent == 1)
+            let message = try String(contentsOf: folder.appendingPathComponent("message.eml"), encoding: .utf8)
+            #expect(message.hasPrefix("From: ICEDA <no-reply@example.org>\r\nTo: ana@example.org\r\n"))
+            // RFC 2047: "Ftesë në platformë" in UTF-8, Base64
+            #expect(message.contains("Subject: =?UTF-8?B?" + Data("Ftesë në platformë".utf8).base64EncodedString() + "?="))
+            #expect(message.hasSuffix("\r\n\r\nPërshëndetje,\r\nrreshti i dytë\r\n"))
+            #expect(try await OutboxMessage.query(on: app.db).filter(\.$sentAt == nil).count() == 0)
+            // a failing command leaves the message waiting, with the error recorded
+            try await Outbox.enqueue(on: app.db, to: "b@example.org", subject: "x", body: "y", locale: .en)
+            #expect(try await Outbox.deliver(on: app.db, command: "exit 3", from: "x@example.org", logger: app.logger) == 0)
+            let waiting = try #require(try await OutboxMessage.query(on: app.db).filter(\.$sentAt == nil).first())
+            #expect(waiting.attempts == 1 && waiting.lastError?.contains("status 3") == true)
         }
     }
 }

@@ -63,13 +63,18 @@ extension Grants {
         }
     }
 
-    /// Checks a call's configuration, returning every problem at once (empty when the call is sound).
-    public static func problems(in call: Call) -> [CallProblem] {
+}
+
+extension Grants.Call {
+    /// Every problem in the call's configuration at once (empty when the call is sound).
+    public var problems: [Grants.CallProblem] {
+        typealias CallProblem = Grants.CallProblem
+        let call = self
         var problems: [CallProblem] = []
         if call.lots.isEmpty { problems.append(.noLots) }
-        problems += duplicates(call.lots.map(\.id)).map(CallProblem.duplicateLot)
+        problems += Grants.duplicates(call.lots.map(\.id)).map(CallProblem.duplicateLot)
         if call.criteria.isEmpty { problems.append(.noCriteria) }
-        problems += duplicates(call.criteria.map(\.id)).map(CallProblem.duplicateCriterion)
+        problems += Grants.duplicates(call.criteria.map(\.id)).map(CallProblem.duplicateCriterion)
         for criterion in call.criteria where criterion.weight <= 0 || criterion.maxScore <= 0 {
             problems.append(.invalidCriterion(criterion.id))
         }
@@ -79,12 +84,12 @@ extension Grants {
         if call.minimumReviews < 1 || (call.reserveListSize ?? 0) < 0 || call.appealPeriodDays < 0 || call.spreadThreshold < .zero {
             problems.append(.invalidReviewSettings)
         }
-        for lot in call.lots { problems += lotProblems(lot) }
+        for lot in call.lots { problems += Self.lotProblems(lot) }
         return problems
     }
 
-    private static func lotProblems(_ lot: Lot) -> [CallProblem] {
-        var problems: [CallProblem] = []
+    private static func lotProblems(_ lot: Grants.Lot) -> [Grants.CallProblem] {
+        var problems: [Grants.CallProblem] = []
         if lot.minimumAmount.currency != lot.currency || lot.maximumAmount.currency != lot.currency {
             problems.append(.lotCurrencyMismatch(lot: lot.id))
         } else if lot.minimumAmount.isNegative || lot.maximumAmount.isLess(than: lot.minimumAmount)
@@ -93,20 +98,22 @@ extension Grants {
             problems.append(.lotAmountRangeInvalid(lot: lot.id))
         }
         if lot.durationMonths.lowerBound < 1 { problems.append(.lotDurationInvalid(lot: lot.id)) }
-        if lot.minimumCoFinancing < BasisPoints(0) || lot.minimumCoFinancing > .whole {
+        if lot.minimumCoFinancing < Grants.BasisPoints(0) || lot.minimumCoFinancing > .whole {
             problems.append(.lotCoFinancingInvalid(lot: lot.id))
         }
         if lot.eligibleCountries.isEmpty || lot.eligibleApplicantKinds.isEmpty {
             problems.append(.lotEligibilityEmpty(lot: lot.id))
         }
-        if !duplicates(lot.resultsMenu.map(\.id)).isEmpty || lot.minimumResults < 0
+        if !Grants.duplicates(lot.resultsMenu.map(\.id)).isEmpty || lot.minimumResults < 0
             || lot.minimumResults > lot.resultsMenu.count
         {
             problems.append(.lotResultsMenuInvalid(lot: lot.id))
         }
         return problems
     }
+}
 
+extension Grants {
     /// Values that occur more than once, each reported once, in order of their second occurrence.
     static func duplicates(_ values: [String]) -> [String] {
         var seen = Set<String>()

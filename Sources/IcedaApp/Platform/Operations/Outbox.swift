@@ -49,8 +49,12 @@ enum Sendmail {
         var description: String { "the mail command exited with status \(status)" }
     }
 
+    /// A command that exits without reading its input must not kill the server with SIGPIPE.
+    private static let ignoreBrokenPipes: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
+
     /// Runs the command through /bin/sh with the message on standard input, off the event loop.
     static func send(command: String, message: String) async throws {
+        _ = ignoreBrokenPipes
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
             DispatchQueue.global().async {
                 do {
@@ -61,8 +65,9 @@ enum Sendmail {
                     process.standardInput = input
                     process.standardOutput = FileHandle.nullDevice
                     try process.run()
-                    input.fileHandleForWriting.write(Data(message.utf8))
-                    try input.fileHandleForWriting.close()
+                    // A broken pipe here means the command stopped early; its exit status tells what happened.
+                    try? input.fileHandleForWriting.write(contentsOf: Data(message.utf8))
+                    try? input.fileHandleForWriting.close()
                     process.waitUntilExit()
                     if process.terminationStatus == 0 { continuation.resume() } else {
                         continuation.resume(throwing: Failed(status: process.terminationStatus))

@@ -89,13 +89,15 @@ struct PageCacheMiddleware: AsyncMiddleware {
             && !path.hasPrefix("/static/") && path != "/healthz" && path != "/readyz" && path != "/metrics"
             && !path.contains("/staff") && !path.contains("/sign-in") && !path.contains("/account")
         guard cacheable else { return try await next.respond(to: request) }
+        let generation = cache.generation
+        // A hard reload (Cache-Control: no-cache) renders afresh, and refreshes the entry.
+        let revalidate = request.headers[.cacheControl].contains { $0.lowercased().contains("no-cache") }
         let key = request.method.rawValue + " " + request.url.string + "\u{0}" + (request.headers.first(name: .acceptLanguage) ?? "")
-        if let entry = cache.lookup(key) {
+        if !revalidate, let entry = cache.lookup(key) {
             var headers = entry.headers
             headers.replaceOrAdd(name: "X-Cache", value: "hit")
             return Response(status: entry.status, headers: headers, body: .init(buffer: entry.body))
         }
-        let generation = cache.generation
         let response = try await next.respond(to: request)
         if response.status == .ok, !response.headers.contains(name: .setCookie), let buffer = response.body.buffer,
            buffer.readableBytes <= cache.maxBodyBytes {
