@@ -37,7 +37,7 @@ let package = Package(
             name: "Localization",
             resources: [.copy("Resources/Catalogs")]
         ),
-        .target(name: "Methods", exclude: ["Grants"]),
+        .target(name: "Methods"),
         .testTarget(
             name: "IcedaAppTests",
             dependencies: [

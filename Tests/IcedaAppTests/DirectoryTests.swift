@@ -279,3 +279,24 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct MembershipTests {
+    @Test func staffRecordMembershipsWithDatesAndBadDatesAreExplained() async throws {
+        try await withTestApp { app in
+            let browser = Browser(app)
+            try await browser.signIn()
+            let path = "/en/staff/organisations/crta/people/memberships"
+            let page = "/en/staff/organisations/crta/people"
+            let bad = try await browser.post(path, form: [("network", "Digital Rights Network"), ("joined_on", "2024-02-30"), ("left_on", "2023-01-01")], csrfFrom: page)
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("Enter a date such as 2020-02-01"))
+            #expect(bad.body.string.contains(#"value="Digital Rights Network""#))
+            let reversed = try await browser.post(path, form: [("network", "X"), ("joined_on", "2024-02-01"), ("left_on", "2023-01-01")], csrfFrom: page)
+            #expect(reversed.body.string.contains("The end of the membership must be after its start"))
+            let good = try await browser.post(path, form: [("network", "Digital Rights Network"), ("joined_on", "2024-02-29"), ("left_on", "")], csrfFrom: page)
+            #expect(good.status == .seeOther)
+            let profile = try await app.testing().sendRequest(.GET, "/en/organisations/crta")
+            #expect(profile.body.string.contains("Digital Rights Network member since 29 February 2024"))
+        }
+    }
+}

@@ -2,6 +2,7 @@ import Foundation
 import SQLKit
 import ConsoleKit
 import Fluent
+import NIOCore
 import Testing
 import VaporTesting
 @testable import IcedaApp
@@ -239,5 +240,18 @@ import VaporTesting
             let waiting = try #require(try await OutboxMessage.query(on: app.db).filter(\.$sentAt == nil).first())
             #expect(waiting.attempts == 1 && waiting.lastError?.contains("status 3") == true)
         }
+    }
+}
+
+@Suite struct PageCacheCapacityTests {
+    @Test func theCacheKeepsAtMostItsCapacityAndTheNewestEntries() {
+        let cache = PageCache(ttl: .seconds(60), capacity: 3)
+        let entry = { PageCache.Entry(status: .ok, headers: [:], body: ByteBuffer(string: $0), stored: .now, generation: cache.generation) }
+        for key in ["a", "b", "c", "d", "e"] { cache.store(key, entry(key)) }
+        #expect(cache.count == 3)
+        #expect(cache.lookup("a") == nil && cache.lookup("b") == nil)
+        #expect(cache.lookup("e")?.body == ByteBuffer(string: "e"))
+        cache.invalidate()
+        #expect(cache.lookup("e") == nil && cache.count == 0)
     }
 }

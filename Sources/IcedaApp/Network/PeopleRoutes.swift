@@ -19,6 +19,7 @@ enum PeopleRoutes {
         people.form("", use: addPerson)
         people.form(":person", "withdraw", use: withdraw)
         people.form("editors", use: inviteEditor)
+        people.form("memberships", use: addMembership)
     }
 
     struct PersonForm {
@@ -30,19 +31,22 @@ enum PeopleRoutes {
     }
 
     static func render(_ request: Request, organisation: Organisation, form: PersonForm = PersonForm(), errors: [FieldError] = [],
-                       editorEmail: String = "", editorName: String = "", editorErrors: [FieldError] = [], status: HTTPStatus = .ok) async throws -> Response {
+                       editorEmail: String = "", editorName: String = "", editorErrors: [FieldError] = [],
+                       membership: (network: String, joined: String, left: String) = ("ICEDA", "", ""), membershipErrors: [FieldError] = [],
+                       status: HTTPStatus = .ok) async throws -> Response {
         let context = request.pageContext(current: "staff")
         let t = context.t
         let people = try await Person.query(on: request.db).filter(\.$organisationID == organisation.requireID()).filter(\.$consentWithdrawnAt == nil).sort(\.$name).all()
         let roles = try await OrganisationRole.query(on: request.db).filter(\.$organisationID == organisation.requireID()).all()
         let editors = try await roles.isEmpty ? [] : User.query(on: request.db).filter(\.$id ~~ roles.map(\.userID)).sort(\.$email).all()
         let base = context.link("/staff/organisations/\(organisation.slug)/people")
+        let memberships = try await Membership.query(on: request.db).filter(\.$organisationID == organisation.requireID()).sort(\.$joinedOn).all()
         let title = t("people.title", ["name": organisation.name])
         let html = Layout.page(context, title: title, breadcrumbs: [
             Crumb(t("nav.home"), href: context.link("/")), Crumb(t("directory.title"), href: context.link("/organisations")),
             Crumb(organisation.name, href: context.link("/organisations/\(organisation.slug)")), Crumb(t("people.short_title")),
         ]) {
-            Forms.errorSummary(errors + editorErrors, t: t)
+            Forms.errorSummary(errors + editorErrors + membershipErrors, t: t)
             el("h1") { title }
             el("h2") { t("people.contacts") }
             el("p") { t("people.contacts_intro") }
@@ -71,6 +75,31 @@ enum PeopleRoutes {
                 Forms.checkboxes(name: "consent", legend: t("people.consent"), choices: [Choice(value: "yes", label: t("people.consent_given"))],
                                  selected: form.consent ? ["yes"] : [], hint: t("people.consent_hint"), errors: errors, t: t)
                 Forms.submit(t("people.add"))
+            }
+            el("h2") { t("membership.title") }
+            if memberships.isEmpty {
+                el("p") { t("membership.none") }
+            } else {
+                el("ul") {
+                    for item in memberships {
+                        el("li") {
+                            if let left = item.leftOn {
+                                t("org.member_from_to", ["network": item.network, "from": t.date(item.joinedOn), "to": t.date(left)])
+                            } else {
+                                t("org.member_since", ["network": item.network, "from": t.date(item.joinedOn)])
+                            }
+                        }
+                    }
+                }
+            }
+            el("form", Attribute("method", "post"), Attribute("action", base + "/memberships"), Attribute("novalidate", nil)) {
+                Forms.csrf(context.csrfToken)
+                Forms.text(name: "network", label: t("membership.network"), value: membership.network, errors: membershipErrors, t: t)
+                Forms.text(name: "joined_on", label: t("membership.joined_on"), value: membership.joined, hint: t("membership.date_hint"),
+                           errors: membershipErrors, type: "date", width: "short", t: t)
+                Forms.text(name: "left_on", label: t("membership.left_on"), value: membership.left, hint: t("membership.left_hint"),
+                           errors: membershipErrors, type: "date", width: "short", t: t)
+                Forms.submit(t("membership.add"))
             }
             el("h2") { t("people.editors") }
             el("p") { t("people.editors_intro") }
@@ -179,6 +208,49 @@ enum PeopleRoutes {
                                    targetID: organisation.slug, after: ["user": email])
         }
         request.flash(.success, t("people.editor_added", ["email": email]))
+        return .seeOther(request.localLink("/staff/organisations/\(organisation.slug)/people"))
+    }
+}
+
+extension PeopleRoutes {
+    /// Reads `YYYY-MM-DD` (what a date input sends) as a UTC calendar date.
+    static func calendarDate(_ text: String) -> Date? {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1990...2100).contains(year) else { return nil }
+        var components = DateComponents(calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC"), year: year, month: month, day: day)
+        components.hour = 0
+        guard let date = components.date, components.isValidDate else { return nil }
+        return date
+    }
+
+    @Sendable static func addMembership(request: Request) async throws -> Response {
+        let staff = try request.requireStaff()
+        let organisation = try await DirectoryRoutes.find(request)
+        let t = request.t
+        let network = OrganisationInput.clean(AuthRoutes.field(request, "network"))
+        let joinedText = AuthRoutes.field(request, "joined_on"), leftText = AuthRoutes.field(request, "left_on")
+        var errors: [FieldError] = []
+        if network.isEmpty || network.count > 100 { errors.append(FieldError(field: "network", message: t("membership.error.network"))) }
+        let joined = calendarDate(joinedText)
+        if joined == nil { errors.append(FieldError(field: "joined_on", message: t("membership.error.date"))) }
+        var left: Date?
+        if !leftText.isEmpty {
+            left = calendarDate(leftText)
+            if left == nil { errors.append(FieldError(field: "left_on", message: t("membership.error.date"))) }
+            else if let joined, left! < joined { errors.append(FieldError(field: "left_on", message: t("membership.error.order"))) }
+        }
+        let leftOn = left
+        guard errors.isEmpty, let joined else {
+            return try await render(request, organisation: organisation, membership: (network, joinedText, leftText), membershipErrors: errors,
+                                    status: .unprocessableEntity)
+        }
+        try await request.db.transaction { database in
+            try await Membership(organisationID: organisation.requireID(), network: network, joinedOn: joined, leftOn: leftOn).save(on: database)
+            try await Audit.record(on: database, actor: staff, action: "organisation.add_membership", targetType: "organisation",
+                                   targetID: organisation.slug, after: ["network": network, "joined": joinedText, "left": leftText])
+        }
+        request.flash(.success, t("membership.added"))
         return .seeOther(request.localLink("/staff/organisations/\(organisation.slug)/people"))
     }
 }

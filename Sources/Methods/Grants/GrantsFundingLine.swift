@@ -41,8 +41,8 @@ extension Grants {
         case belowPassMark = "below-pass-mark"
         /// The reserve list was already full.
         case beyondReserveList = "beyond-reserve-list"
-        /// Its amount is not in the lot's currency.
-        case currencyMismatch = "currency-mismatch"
+        /// Its amount is negative or not in the lot's currency.
+        case invalidAmount = "invalid-amount"
     }
 
     /// An application on the reserve list and why it is there.
@@ -90,8 +90,8 @@ extension Grants {
                 line.notFunded.append(NotFundedEntry(application: application, reason: .belowPassMark))
                 continue
             }
-            if candidate.requested.currency != currency {
-                line.notFunded.append(NotFundedEntry(application: application, reason: .currencyMismatch))
+            if candidate.requested.currency != currency || candidate.requested.isNegative {
+                line.notFunded.append(NotFundedEntry(application: application, reason: .invalidAmount))
                 continue
             }
             var reason = closedBy

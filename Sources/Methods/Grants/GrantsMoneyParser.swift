@@ -3,7 +3,8 @@ extension Grants {
     ///
     /// Accepts the number rules of `DecimalParser` plus, before or after the number (not both), the
     /// expected currency's ISO code or symbol in any case: "€ 1.234", "1.234 €", "EUR 1,234.56",
-    /// "1.234,56 ден.". Another currency's code or symbol is refused as a currency mismatch.
+    /// "1.234,56 ден.". Another currency's upper-case ISO code or known symbol is refused as a currency
+    /// mismatch; any other text as unexpected text.
     public enum MoneyParser {
         /// The amount in `currency`, or the reason it was refused.
         public static func parse(_ text: String, locale: AmountLocale, currency: Currency) -> Result<Money, AmountParseError> {
@@ -27,7 +28,9 @@ extension Grants {
         static func currencyError(_ text: String, expected: Currency) -> AmountParseError? {
             let lowered = text.lowercased()
             if lowered == expected.code.lowercased() || expected.symbols.contains(lowered) { return nil }
-            if let other = Currency(text), other != expected { return .currencyMismatch(expected: expected, found: other.code) }
+            if text == text.uppercased(), let other = Currency(text), other != expected {
+                return .currencyMismatch(expected: expected, found: other.code)
+            }
             for other in knownCurrencies where other != expected && other.symbols.contains(lowered) {
                 return .currencyMismatch(expected: expected, found: text)
             }

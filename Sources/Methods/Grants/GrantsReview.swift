@@ -66,12 +66,12 @@ extension Grants {
         }
     }
 
-    /// Whether a reviewer with this declaration may score: only after declaring no conflict.
-    public static func mayScore(_ declaration: ConflictDeclaration, reviewer: String) -> Result<Void, ReviewProblem> {
+    /// What blocks a reviewer with this declaration from scoring (nil: declared free of conflicts, may score).
+    public static func reviewBlocker(_ declaration: ConflictDeclaration, reviewer: String) -> ReviewProblem? {
         switch declaration {
-        case .noConflict: .success(())
-        case .notDeclared: .failure(.conflictNotDeclared(reviewer: reviewer))
-        case .conflict: .failure(.conflictOfInterest(reviewer: reviewer))
+        case .noConflict: nil
+        case .notDeclared: .conflictNotDeclared(reviewer: reviewer)
+        case .conflict: .conflictOfInterest(reviewer: reviewer)
         }
     }
 }

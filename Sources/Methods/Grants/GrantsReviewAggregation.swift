@@ -39,7 +39,9 @@ extension Grants {
     public enum ReviewAggregation {
         /// A review's weighted total out of 100, or every problem that makes it unusable.
         public static func total(of review: Review, criteria: [Criterion]) -> Result<ReviewTotal, InvalidReview> {
-            if case let .failure(problem) = mayScore(review.declaration, reviewer: review.reviewerId) { return .failure(InvalidReview(problems: [problem])) }
+            if let blocker = reviewBlocker(review.declaration, reviewer: review.reviewerId) {
+                return .failure(InvalidReview(problems: [blocker]))
+            }
             var problems: [ReviewProblem] = []
             var points: [String: Ratio] = [:]
             var total = Ratio.zero

@@ -69,7 +69,15 @@ struct JSONLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
+    func log(event: LogEvent) {
+        write(level: event.level, message: event.message, explicit: event.metadata)
+    }
+
     func log(level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
+        write(level: level, message: message, explicit: explicit)
+    }
+
+    private func write(level: Logger.Level, message: Logger.Message, explicit: Logger.Metadata?) {
         var fields: [String: String] = [
             "time": ISO8601DateFormatter().string(from: Date()), "level": level.rawValue, "label": label, "message": message.description,
         ]

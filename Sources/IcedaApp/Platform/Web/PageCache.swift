@@ -27,6 +27,8 @@ final class PageCache: Sendable {
     let capacity: Int
     let maxBodyBytes = 512 * 1024
 
+    var count: Int { state.withLock { $0.entries.count } }
+
     init(ttl: Duration = .seconds(10), capacity: Int = 2_000) {
         self.ttl = ttl
         self.capacity = capacity
@@ -46,8 +48,9 @@ final class PageCache: Sendable {
             if state.entries[key] == nil {
                 state.order.append(key)
                 if state.order.count > capacity {
-                    let dropped = state.order.removeFirst(state.order.count - capacity)
-                    for old in dropped { state.entries[old] = nil }
+                    let excess = state.order.count - capacity
+                    for old in state.order.prefix(excess) { state.entries[old] = nil }
+                    state.order.removeFirst(excess)
                 }
             }
             state.entries[key] = entry
@@ -63,14 +66,6 @@ final class PageCache: Sendable {
             state.entries.removeAll(keepingCapacity: true)
             state.order.removeAll(keepingCapacity: true)
         }
-    }
-}
-
-private extension Array {
-    mutating func removeFirst(_ count: Int) -> [Element] {
-        let head = Array(prefix(count))
-        removeFirst(count)
-        return head
     }
 }
 
