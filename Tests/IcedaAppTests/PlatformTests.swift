@@ -255,3 +255,30 @@ import VaporTesting
         #expect(cache.lookup("e") == nil && cache.count == 0)
     }
 }
+
+@Suite struct PageCacheSingleFlightTests {
+    final class Counter: @unchecked Sendable {
+        let lock = NSLock()
+        var value = 0
+        func increment() { lock.lock(); value += 1; lock.unlock() }
+    }
+
+    @Test func concurrentVisitorsOfAColdPageCauseOneRendering() async throws {
+        try await withTestApp(environment: ["ICEDA_PAGE_CACHE_SECONDS": "60"]) { app in
+            let renders = Counter()
+            app.get("en", "slow") { _ async throws -> String in
+                renders.increment()
+                try await Task.sleep(for: .milliseconds(200))
+                return "rendered"
+            }
+            let tester = try app.testing()
+            try await withThrowingTaskGroup(of: String.self) { group in
+                for _ in 0..<12 {
+                    group.addTask { try await tester.performTest(request: .init(method: .GET, url: "/en/slow", headers: [:], body: ByteBuffer())).body.string }
+                }
+                for try await body in group { #expect(body == "rendered") }
+            }
+            #expect(renders.value == 1)
+        }
+    }
+}

@@ -35,15 +35,21 @@ enum NetworkSeed {
         let left = DateComponents(calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC"), year: 2023, month: 1, day: 31).date!
         for input in partners {
             guard case .success(let valid) = input.validate() else { preconditionFailure("seed data is invalid: \(input.name)") }
-            let slug = Slug.make(valid.name)
-            guard try await Organisation.query(on: database).filter(\.$slug == slug).count() == 0 else { continue }
-            let organisation = Organisation()
-            organisation.slug = slug
-            organisation.version = 1
-            organisation.apply(valid)
-            try await organisation.save(on: database)
+            guard let organisation = try await insertIfMissing(valid, on: database) else { continue }
             try await Membership(organisationID: organisation.requireID(), network: network, joinedOn: joined, leftOn: left).save(on: database)
         }
+    }
+
+    /// Stores an organisation unless one with its slug exists; returns it when it was added.
+    static func insertIfMissing(_ valid: OrganisationInput.Valid, on database: Database) async throws -> Organisation? {
+        let slug = Slug.make(valid.name)
+        guard try await Organisation.query(on: database).filter(\.$slug == slug).count() == 0 else { return nil }
+        let organisation = Organisation()
+        organisation.slug = slug
+        organisation.version = 1
+        organisation.apply(valid)
+        try await organisation.save(on: database)
+        return organisation
     }
 
     /// Invented organisations so that a newcomer sees a populated directory; marked as demo in their descriptions.
@@ -62,14 +68,7 @@ enum NetworkSeed {
                     focusAreas: [areas[(countryIndex + index) % areas.count].rawValue, areas[(countryIndex * 3 + index + 1) % areas.count].rawValue],
                     description: ["en": "Demo organisation, invented for trying the platform.", "sq": "Organizatë demonstruese, e shpikur për të provuar platformën.",
                                   "mk": "Демонстративна организација, измислена за пробување на платформата.", "sr-Latn": "Demo organizacija, izmišljena za isprobavanje platforme."])
-                guard case .success(let valid) = input.validate() else { continue }
-                let slug = Slug.make(valid.name)
-                guard try await Organisation.query(on: database).filter(\.$slug == slug).count() == 0 else { continue }
-                let organisation = Organisation()
-                organisation.slug = slug
-                organisation.version = 1
-                organisation.apply(valid)
-                try await organisation.save(on: database)
+                guard case .success(let valid) = input.validate(), try await insertIfMissing(valid, on: database) != nil else { continue }
                 created += 1
             }
         }

@@ -18,8 +18,9 @@ enum ObservatoryRoutes {
         var scores: [String: [String: Double]] = [:]
         var measured: [String] = []
         if let edition {
-            scores = try await ObservatoryData.scores(edition: edition, column: "biennial", on: request.db)
-            measured = try await ObservatoryData.countries(edition: edition, on: request.db)
+            let all = try await request.editionCache.scores(of: edition, on: request.db)
+            scores = all.compactMapValues { $0["biennial"] }
+            measured = all.keys.filter { !BenchmarkVocabulary.averages.contains($0) && all[$0]?["biennial"]?["overall"] != nil }
         }
         let context = request.pageContext(current: "observatory")
         measured.sort { ObservatoryPages.countryName($0, t: context.t) < ObservatoryPages.countryName($1, t: context.t) }
@@ -38,10 +39,10 @@ enum ObservatoryRoutes {
 
     @Sendable static func country(request: Request) async throws -> Response {
         let (edition, code) = try await editionAndCountry(request)
-        let table = try await ObservatoryData.table(edition: edition, country: code, on: request.db)
-        guard !table.isEmpty else { throw Abort(.notFound) }
-        let average = try await ObservatoryData.table(edition: edition, country: "EU27+", on: request.db)
-        let services = try await ObservatoryData.services(edition: edition, country: code, on: request.db)
+        let all = try await request.editionCache.scores(of: edition, on: request.db)
+        guard let table = all[code], !table.isEmpty else { throw Abort(.notFound) }
+        let average = all["EU27+"] ?? [:]
+        let services = try await request.editionCache.services(of: edition, country: code, on: request.db)
         let scored = services.filter { $0.applicable && $0.meanScore != nil }.sorted { ($0.meanScore!, $1.label) > ($1.meanScore!, $0.label) }
         let model = ObservatoryPages.CountryModel(
             edition: edition, country: code, table: table, average: average,
@@ -51,7 +52,7 @@ enum ObservatoryRoutes {
 
     @Sendable static func services(request: Request) async throws -> Response {
         let (edition, code) = try await editionAndCountry(request)
-        let services = try await ObservatoryData.services(edition: edition, country: code, on: request.db)
+        let services = try await request.editionCache.services(of: edition, country: code, on: request.db)
         guard !services.isEmpty else { throw Abort(.notFound) }
         let page = PageInfo(page: max(1, request.query[Int.self, at: "page"] ?? 1), perPage: 40, total: services.count)
         guard page.page <= page.pageCount else { throw Abort(.notFound) }

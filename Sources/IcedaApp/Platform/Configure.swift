@@ -13,6 +13,8 @@ public struct IcedaStorage: Sendable {
     let stylesheet: String
     /// A hash checked when an e-mail has no account, so both cases take the same time.
     let dummyPasswordHash: String
+    /// Scores and services of published (immutable) editions, read once.
+    let editionCache = EditionCache()
 }
 
 struct IcedaStorageKey: StorageKey { typealias Value = IcedaStorage }

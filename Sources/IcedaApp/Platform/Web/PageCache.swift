@@ -1,14 +1,16 @@
 // A short-lived cache of public GET responses for visitors without a session.
 //
 // Public pages are the same for every anonymous visitor, and most of the platform's readers are
-// anonymous. Entries live at most `ttl` seconds (so several instances converge quickly) and are
-// dropped at once when this instance handles any write (POST, PUT, PATCH, DELETE).
+// anonymous. Entries are fresh for `ttl` (so several instances converge quickly) and are dropped at
+// once when this instance handles any write (POST, PUT, PATCH, DELETE). While one request renders a
+// page, others asking for it wait for that rendering instead of rendering it too, and an entry that
+// has just expired is still served while one request renders its replacement.
 import Foundation
 import Synchronization
 import Vapor
 
 final class PageCache: Sendable {
-    struct Entry {
+    struct Entry: Sendable {
         var status: HTTPResponseStatus
         var headers: HTTPHeaders
         var body: ByteBuffer
@@ -16,10 +18,22 @@ final class PageCache: Sendable {
         var generation: Int
     }
 
+    /// What a request should do about a key.
+    enum Plan {
+        /// Serve this entry.
+        case serve(Entry)
+        /// Render the page and `finish` the key afterwards (others may be waiting).
+        case render
+        /// Another request is rendering it: wait for its result.
+        case wait
+    }
+
     private struct State {
         var entries: [String: Entry] = [:]
         var order: [String] = []
         var generation = 0
+        var rendering: Set<String> = []
+        var waiters: [String: [CheckedContinuation<Entry?, Never>]] = [:]
     }
 
     private let state = Mutex(State())
@@ -34,6 +48,7 @@ final class PageCache: Sendable {
         self.capacity = capacity
     }
 
+    /// A fresh entry, if any (without taking part in rendering).
     func lookup(_ key: String) -> Entry? {
         let now = ContinuousClock.now
         return state.withLock { state in
@@ -42,19 +57,58 @@ final class PageCache: Sendable {
         }
     }
 
-    func store(_ key: String, _ entry: Entry) {
-        state.withLock { state in
-            guard entry.generation == state.generation else { return }
-            if state.entries[key] == nil {
-                state.order.append(key)
-                if state.order.count > capacity {
-                    let excess = state.order.count - capacity
-                    for old in state.order.prefix(excess) { state.entries[old] = nil }
-                    state.order.removeFirst(excess)
-                }
+    /// Decides whether to serve, render or wait, and claims the rendering when it is this request's turn.
+    func plan(_ key: String, revalidate: Bool) -> Plan {
+        let now = ContinuousClock.now
+        return state.withLock { state in
+            let current = state.entries[key].flatMap { $0.generation == state.generation ? $0 : nil }
+            if let current, !revalidate, now - current.stored < ttl { return .serve(current) }
+            if state.rendering.contains(key) {
+                // Someone is already rendering: an expired entry is good enough meanwhile.
+                if let current, !revalidate { return .serve(current) }
+                return .wait
             }
-            state.entries[key] = entry
+            state.rendering.insert(key)
+            return .render
         }
+    }
+
+    /// Waits for the request that is rendering `key`; nil when it produced nothing cacheable.
+    func waitForRendering(_ key: String) async -> Entry? {
+        await withCheckedContinuation { continuation in
+            let ready: Entry?? = state.withLock { state in
+                guard state.rendering.contains(key) else { return .some(state.entries[key]) }
+                state.waiters[key, default: []].append(continuation)
+                return .none
+            }
+            if let ready { continuation.resume(returning: ready) }
+        }
+    }
+
+    /// Ends a rendering: stores the entry (if any) and hands it to every waiting request.
+    func finish(_ key: String, entry: Entry?) {
+        let waiting: [CheckedContinuation<Entry?, Never>] = state.withLock { state in
+            state.rendering.remove(key)
+            if let entry, entry.generation == state.generation {
+                if state.entries[key] == nil {
+                    state.order.append(key)
+                    if state.order.count > capacity {
+                        let excess = state.order.count - capacity
+                        for old in state.order.prefix(excess) { state.entries[old] = nil }
+                        state.order.removeFirst(excess)
+                    }
+                }
+                state.entries[key] = entry
+            }
+            return state.waiters.removeValue(forKey: key) ?? []
+        }
+        for continuation in waiting { continuation.resume(returning: entry) }
+    }
+
+    /// Stores an entry directly (tests and callers that rendered outside `plan`).
+    func store(_ key: String, _ entry: Entry) {
+        _ = state.withLock { $0.rendering.insert(key) }
+        finish(key, entry: entry)
     }
 
     var generation: Int { state.withLock { $0.generation } }
@@ -84,20 +138,38 @@ struct PageCacheMiddleware: AsyncMiddleware {
             && !path.hasPrefix("/static/") && path != "/healthz" && path != "/readyz" && path != "/metrics"
             && !path.contains("/staff") && !path.contains("/sign-in") && !path.contains("/account")
         guard cacheable else { return try await next.respond(to: request) }
-        let generation = cache.generation
         // A hard reload (Cache-Control: no-cache) renders afresh, and refreshes the entry.
         let revalidate = request.headers[.cacheControl].contains { $0.lowercased().contains("no-cache") }
         let key = request.method.rawValue + " " + request.url.string + "\u{0}" + (request.headers.first(name: .acceptLanguage) ?? "")
-        if !revalidate, let entry = cache.lookup(key) {
-            var headers = entry.headers
-            headers.replaceOrAdd(name: "X-Cache", value: "hit")
-            return Response(status: entry.status, headers: headers, body: .init(buffer: entry.body))
+
+        switch cache.plan(key, revalidate: revalidate) {
+        case .serve(let entry):
+            return response(from: entry, hit: true)
+        case .wait:
+            if let entry = await cache.waitForRendering(key) { return response(from: entry, hit: true) }
+            return try await next.respond(to: request)
+        case .render:
+            let generation = cache.generation
+            let response: Response
+            do {
+                response = try await next.respond(to: request)
+            } catch {
+                cache.finish(key, entry: nil)
+                throw error
+            }
+            if response.status == .ok, !response.headers.contains(name: .setCookie), let buffer = response.body.buffer,
+               buffer.readableBytes <= cache.maxBodyBytes {
+                cache.finish(key, entry: .init(status: response.status, headers: response.headers, body: buffer, stored: .now, generation: generation))
+            } else {
+                cache.finish(key, entry: nil)
+            }
+            return response
         }
-        let response = try await next.respond(to: request)
-        if response.status == .ok, !response.headers.contains(name: .setCookie), let buffer = response.body.buffer,
-           buffer.readableBytes <= cache.maxBodyBytes {
-            cache.store(key, .init(status: response.status, headers: response.headers, body: buffer, stored: .now, generation: generation))
-        }
-        return response
+    }
+
+    private func response(from entry: PageCache.Entry, hit: Bool) -> Response {
+        var headers = entry.headers
+        headers.replaceOrAdd(name: "X-Cache", value: "hit")
+        return Response(status: entry.status, headers: headers, body: .init(buffer: entry.body))
     }
 }
