@@ -13,7 +13,7 @@ public struct Crumb: Sendable {
 
 public enum Layout {
     /// The stylesheet's URL; versioned so that it can be cached for a long time.
-    public static let stylesheetPath = "/static/app.css?v=1"
+    public static let stylesheetPath = "/static/app.css?v=2"
 
     /// Renders a full HTML document around `content`.
     public static func page(

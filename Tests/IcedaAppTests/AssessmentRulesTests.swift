@@ -109,6 +109,17 @@ import Testing
         #expect(!CalendarDate.isValid("2026-1-01"))
         #expect(!CalendarDate.isValid("2026-01-01T00"))
     }
+
+    @Test func screenshotsAreRecognisedByTheirBytes() {
+        #expect(EvidenceStore.sniff([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0]) == "image/png")
+        #expect(EvidenceStore.sniff([0xFF, 0xD8, 0xFF, 0xE0]) == "image/jpeg")
+        #expect(EvidenceStore.sniff(Array("RIFF\u{0}\u{0}\u{0}\u{0}WEBPVP8 ".utf8)) == "image/webp")
+        #expect(EvidenceStore.sniff(Array("RIFF\u{0}\u{0}\u{0}\u{0}WAVEfmt ".utf8)) == nil)
+        #expect(EvidenceStore.sniff(Array("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8)) == nil)
+        #expect(EvidenceStore.sniff(Array("GIF89a".utf8)) == nil)
+        #expect(EvidenceStore.isHash(String(repeating: "a1", count: 32)))
+        #expect(!EvidenceStore.isHash("../../etc/passwd"))
+    }
 }
 
 @Suite struct ReconciliationTests {

@@ -17,6 +17,7 @@ func routes(_ app: Application) throws {
     DirectoryRoutes.register(site)
     PeopleRoutes.register(site)
     ObservatoryRoutes.register(site)
+    AssessmentRoutes.register(site)
     SurveyPage.register(site)
 
     let api = app.grouped("api")
