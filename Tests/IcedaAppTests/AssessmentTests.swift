@@ -268,6 +268,43 @@ enum AssessmentFixture {
                 #expect(try await ana.post(F.path(wave, "/services"), form: [], csrfFrom: F.path(wave)).status == .conflict)
                 #expect(try await Edition.query(on: app.db).count() == 2)
 
+                // 10. Everyone sees Kosovo next to the published countries, labelled as the network's own measurement
+                try await app.testing().test(.GET, "/en/observatory") { response in
+                    let body = response.body.string
+                    #expect(body.contains("href=\"/en/observatory/countries/XK\""))
+                    #expect(body.contains("measured by the ICEDA network, 2026"))
+                    #expect(body.contains("href=\"/en/observatory/countries/AL\""))
+                    #expect(body.contains(AssessmentPages.defaultMethodVersion))
+                    #expect(body.contains("<td class=\"num\">56.4</td>"))
+                }
+                try await app.testing().test(.GET, "/en/observatory/countries/XK") { response in
+                    #expect(response.status == .ok)
+                    let body = response.body.string
+                    #expect(body.contains("Kosovo scores 56.4 out of 100 overall in the network&#39;s measurement") || body.contains("Kosovo scores 56.4 out of 100 overall in the network's measurement"))
+                    #expect(body.contains("It covers 1 life event."))
+                    #expect(body.contains("1 March 2026 – 31 May 2026"))
+                    #expect(body.contains("edition=Kosovo%202026&amp;country=XK") || body.contains("edition=Kosovo%202026&country=XK"))
+                }
+                for locale in ["sq", "mk", "sr-Latn", "sr-Cyrl"] {
+                    try await app.testing().test(.GET, "/\(locale)/observatory/countries/XK") { response in
+                        #expect(response.status == .ok)
+                    }
+                }
+                try await app.testing().test(.GET, "/sq/observatory") { response in
+                    #expect(response.body.string.contains("matur nga rrjeti ICEDA, 2026"))
+                }
+                try await app.testing().test(.GET, "/en/observatory/countries/XK/services?edition=Kosovo%202026") { response in
+                    #expect(response.status == .ok)
+                    #expect(response.body.string.contains("Submit small claims procedure"))
+                }
+                try await app.testing().test(.GET, "/api/v1/observatory/scores?edition=Kosovo%202026&country=XK&column=biennial") { response in
+                    let rows = try response.content.decode([ObservatoryAPI.ScoreDTO].self)
+                    #expect(abs((rows.first { $0.measure == "overall" }?.value ?? 0) - (70 + 50 + 167.0 / 3 + 50) / 4) < 1e-9)
+                }
+                try await app.testing().test(.GET, "/api/v1/observatory/waves?country=XK") { response in
+                    let waves = try response.content.decode([WaveAPI.WaveDTO].self)
+                    #expect(waves.map(\.name) == ["Kosovo 2026"] && waves.first?.lifeEvents == ["justice"] && waves.first?.level == "national")
+                }
                 // the screenshot is evidence for researchers and staff only
                 let file = "/en/staff/observatory/files/\(sha)"
                 let image = try await besa.get(file)
@@ -314,6 +351,9 @@ enum AssessmentFixture {
                 let admin = Browser(app)
                 try await admin.signIn()
                 #expect(try await admin.get(F.path(wave)).status == .ok)
+                // researchers find the waves from the observatory
+                #expect(try await researcher.get("/en/observatory").body.string.contains("href=\"/en/staff/observatory\""))
+                #expect(try await member.get("/en/observatory").body.string.contains("href=\"/en/staff/observatory\"") == false)
             }
         }
     }
@@ -339,6 +379,110 @@ enum AssessmentFixture {
                 let wave = try await F.wave(app, named: "Skopje municipal services")
                 #expect(wave.municipality == "Skopje" && wave.country == "MK")
                 #expect(try await researcher.get(F.path(wave)).body.string.contains("Municipality: Skopje"))
+            }
+        }
+    }
+}
+
+@Suite struct WaveProgressTests {
+    typealias F = AssessmentFixture
+
+    /// Publishes a wave straight through the database: one central informational service with one URL that both
+    /// researchers answered alike (so nothing needs reconciling).
+    static func publishedWave(_ app: Application, name: String, starts: String, ends: String, answers: [String: String],
+                              researchers: [User]) async throws {
+        let wave = AssessmentWave()
+        wave.name = name
+        wave.country = "XK"
+        wave.municipality = ""
+        wave.startsOn = starts
+        wave.endsOn = ends
+        wave.methodVersion = "test method"
+        wave.templateEdition = "2023"
+        wave.templateCountry = "AL"
+        wave.state = .reconciling
+        wave.createdBy = try researchers[0].requireID()
+        try await wave.save(on: app.db)
+        let service = WaveService()
+        service.waveID = try wave.requireID()
+        service.scope = "national"
+        service.lifeEvent = "justice"
+        service.number = "1.2"
+        service.label = "1.2 Check relevant legislation"
+        service.serviceType = "informational"
+        service.level = "central"
+        service.applicable = true
+        service.proactive = false
+        try await service.save(on: app.db)
+        let url = WaveURL()
+        url.waveID = try wave.requireID()
+        url.serviceID = try service.requireID()
+        url.position = 1
+        url.url = "https://example.org/\(name.replacingOccurrences(of: " ", with: "-"))"
+        url.addedBy = try researchers[0].requireID()
+        try await url.save(on: app.db)
+        for researcher in researchers {
+            let sheet = AnswerSheetRecord()
+            sheet.waveID = try wave.requireID()
+            sheet.urlID = try url.requireID()
+            sheet.researcherID = try researcher.requireID()
+            sheet.answers = answers
+            sheet.note = ""
+            sheet.observedOn = starts
+            try await sheet.save(on: app.db)
+        }
+        _ = try await AssessmentData.publish(wave, by: researchers[0], on: app.db)
+    }
+
+    @Test func aFollowUpShowsTheChangeSinceTheBaseline() async throws {
+        try await withTestApp { app in
+            try await F.tinyEdition(app)
+            let ana = try await F.user(app, "ana@example.org", "Ana", .researcher)
+            let besa = try await F.user(app, "besa@example.org", "Besa", .researcher)
+            // baseline: A1 only → online availability 25, MF 50 → user centricity 2/3·25 + 1/3·50 = 33.33, overall 33.33
+            try await Self.publishedWave(app, name: "Kosovo 2026", starts: "2026-03-01", ends: "2026-05-31",
+                                         answers: ["A1": "Y", "MF": "50"], researchers: [ana, besa])
+            // follow-up: A1, A2, A3 → 100, MF 50 → 2/3·100 + 1/3·50 = 83.33 (+50)
+            try await Self.publishedWave(app, name: "Kosovo 2027", starts: "2027-03-01", ends: "2027-05-31",
+                                         answers: ["A1": "Y", "A2": "Y", "A3": "Y", "MF": "50"], researchers: [ana, besa])
+            try await app.testing().test(.GET, "/en/observatory/countries/XK") { response in
+                #expect(response.status == .ok)
+                let body = response.body.string
+                #expect(body.contains("Results across waves: Kosovo"))
+                #expect(body.contains("Kosovo 2026") && body.contains("Kosovo 2027"))
+                #expect(body.contains("baseline"))
+                #expect(body.contains(#"<span aria-hidden="true">▲ </span>+50.0<span class="visually-hidden"> higher than in the previous wave</span>"#))
+                // the page's measurement is the newest wave
+                #expect(body.contains("Kosovo scores 83.3 out of 100 overall"))
+                #expect(body.contains("measured by the ICEDA network, 2027"))
+            }
+            try await app.testing().test(.GET, "/api/v1/observatory/progress?country=XK") { response in
+                let rows = try response.content.decode([WaveAPI.ProgressDTO].self)
+                let overall = rows.filter { $0.measure == "overall" }
+                #expect(overall.map(\.wave) == ["Kosovo 2026", "Kosovo 2027"])
+                #expect(overall[0].change == nil)
+                #expect(abs((overall[1].change ?? 0) - 50) < 1e-9)
+                #expect(abs(overall[1].value - (2.0 / 3 * 100 + 1.0 / 3 * 50)) < 1e-9)
+            }
+            try await app.testing().test(.GET, "/api/v1/observatory/progress.csv?country=XK") { response in
+                let lines = response.body.string.split(separator: "\r\n")
+                #expect(lines.first == "wave,country,level,municipality,starts_on,ends_on,method_version,measure,value,change")
+                let line = try #require(lines.first { $0.hasPrefix("Kosovo 2027,XK,national,,2027-03-01,2027-05-31,test method,overall,83.33") })
+                #expect(abs((Double(line.split(separator: ",").last ?? "") ?? 0) - 50) < 1e-9)
+            }
+            for bad in ["", "?country=xk", "?country=XKX", "?country=X1"] {
+                try await app.testing().test(.GET, "/api/v1/observatory/progress\(bad)") { response in
+                    #expect(response.status == .badRequest, "\(bad)")
+                }
+            }
+            try await app.testing().test(.GET, "/api/v1/observatory/waves?country=kosovo") { response in
+                #expect(response.status == .badRequest)
+            }
+            // the benchmark's newest edition stays the 2023 one, not a wave
+            try await app.testing().test(.GET, "/api/v1/observatory/scores?column=biennial&country=AL") { response in
+                #expect(response.status == .ok)
+                let rows = try response.content.decode([ObservatoryAPI.ScoreDTO].self)
+                #expect(!rows.isEmpty)
             }
         }
     }

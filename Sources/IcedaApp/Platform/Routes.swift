@@ -25,4 +25,5 @@ func routes(_ app: Application) throws {
     DirectoryAPI.register(api.grouped("v1"))
     ObservatoryAPI.register(api.grouped("v1"))
     SurveyAPI.register(api.grouped("v1"))
+    WaveAPI.register(api.grouped("v1"))
 }
