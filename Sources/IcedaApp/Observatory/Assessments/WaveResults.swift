@@ -157,7 +157,7 @@ enum WaveResults {
                         for dimension in BenchmarkVocabulary.dimensions {
                             cells.append(fragment {
                                 ObservatoryPages.score(wave.scores[dimension], t: t)
-                                if !row.isBaseline { el("br"); change(row.changes[dimension], t: t) }
+                                if !row.isBaseline && wave.scores[dimension] != nil { el("br"); change(row.changes[dimension], t: t) }
                             })
                         }
                         return cells
@@ -215,7 +215,8 @@ enum WaveAPI {
             if required { throw Abort(.badRequest, reason: "country: required (an ISO 3166-1 alpha-2 code, XK for Kosovo)") }
             return nil
         }
-        guard country.count == 2, country.allSatisfy({ ("A"..."Z").contains($0) }) else {
+        // Counted in Unicode scalars, as JSON Schema does: "X\u{301}K" is three, not two.
+        guard country.unicodeScalars.count == 2, country.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
             throw Abort(.badRequest, reason: "country: an ISO 3166-1 alpha-2 code in capitals")
         }
         return country
