@@ -13,7 +13,8 @@ public struct Crumb: Sendable {
 
 public enum Layout {
     /// The stylesheet's URL; versioned so that it can be cached for a long time.
-    public static let stylesheetPath = "/static/app.css?v=1"
+    /// Versioned by the stylesheet's content, so browsers never keep an old one (it is cached for a year).
+    public static let stylesheetPath = "/static/app.css?v=" + DesignSystemResources.stylesheetVersion
 
     /// Renders a full HTML document around `content`.
     public static func page(

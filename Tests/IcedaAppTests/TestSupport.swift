@@ -102,6 +102,31 @@ final class Browser: @unchecked Sendable {
         return response
     }
 
+    /// Posts a multipart form (fields and optionally one file), reading the CSRF token from `csrfFrom`.
+    @discardableResult
+    func multipart(_ path: String, fields: [(String, String)], file: (field: String, name: String, type: String, content: [UInt8])? = nil,
+                   csrfFrom formPage: String) async throws -> TestingHTTPResponse {
+        let page = try await get(formPage)
+        let token = try #require(Self.csrfToken(in: page.body.string), "no CSRF token on \(formPage)")
+        let boundary = "----iceda-test-boundary-\(UUID().uuidString)"
+        var body = ByteBuffer()
+        for (name, value) in fields + [("_csrf", token)] {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        if let file {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: \(file.type)\r\n\r\n")
+            body.writeBytes(file.content)
+            body.writeString("\r\n")
+        }
+        body.writeString("--\(boundary)--\r\n")
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        if let cookie { headers.replaceOrAdd(name: .cookie, value: cookie) }
+        let response = try await app.testing().sendRequest(.POST, path, headers: headers, body: body)
+        remember(response)
+        return response
+    }
+
     func signIn(email: String = "admin@example.org", password: String = "admin-password-1") async throws {
         let response = try await post("/en/sign-in", form: [("email", email), ("password", password)])
         #expect(response.status == .seeOther, "sign-in failed: \(response.status)")

@@ -44,7 +44,7 @@ struct DirectoryQuery: Sendable, Equatable {
         if let value = request.query[String.self, at: "focus"], FocusArea(rawValue: value) == nil {
             problems.append("focus: must be one of " + FocusArea.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        if let value = request.query[String.self, at: "q"], value.count > 200 { problems.append("q: at most 200 characters") }
+        if let value = request.query[String.self, at: "q"], value.unicodeScalars.count > 200 { problems.append("q: at most 200 characters") }
         if let value = request.query[String.self, at: "sort"], !sortKeys.contains(SortState(queryValue: value).key) {
             problems.append("sort: must be name, country or kind, with - for descending")
         }

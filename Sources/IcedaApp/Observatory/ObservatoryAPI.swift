@@ -53,7 +53,7 @@ enum ObservatoryAPI {
     /// The edition named by `?edition=` (the newest when absent); 404 when there is none.
     static func edition(_ request: Request) async throws -> Edition {
         let name = request.query[String.self, at: "edition"]
-        if let name, name.count > 100 { throw Abort(.badRequest, reason: "edition: at most 100 characters") }
+        if let name, name.unicodeScalars.count > 100 { throw Abort(.badRequest, reason: "edition: at most 100 characters") }
         guard let edition = try await ObservatoryData.edition(named: name, on: request.db) else {
             throw Abort(.notFound, reason: name.map { "No edition named \($0)." } ?? "No edition has been imported yet.")
         }
@@ -67,7 +67,7 @@ enum ObservatoryAPI {
         let editionID = try edition.requireID()
         let query = BenchmarkScore.query(on: request.db).filter(\.$editionID == editionID)
         if let country = request.query[String.self, at: "country"] {
-            guard country.count <= 10 else { throw Abort(.badRequest, reason: "country: an ISO code, EU27+ or EU27") }
+            guard country.unicodeScalars.count <= 10 else { throw Abort(.badRequest, reason: "country: an ISO code, EU27+ or EU27") }
             query.filter(\.$country == country)
         }
         if let column = request.query[String.self, at: "column"] {
@@ -96,7 +96,9 @@ enum ObservatoryAPI {
         guard let country = request.query[String.self, at: "country"] else {
             throw Abort(.badRequest, reason: "country: required (an ISO 3166-1 alpha-2 code)")
         }
-        guard country.count == 2, country == country.uppercased() else { throw Abort(.badRequest, reason: "country: an ISO 3166-1 alpha-2 code in capitals") }
+        guard country.unicodeScalars.count == 2, country.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
+            throw Abort(.badRequest, reason: "country: an ISO 3166-1 alpha-2 code in capitals")
+        }
         return (edition, try await ObservatoryData.services(edition: edition, country: country, on: request.db))
     }
 

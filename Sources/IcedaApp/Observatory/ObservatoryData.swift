@@ -17,9 +17,11 @@ enum BenchmarkVocabulary {
 }
 
 enum ObservatoryData {
-    /// The newest published edition of the benchmark, if any was imported.
+    /// The newest published edition of the EU benchmark, if any was imported (the network's own waves
+    /// are editions too, with origin `network`, and never count as the benchmark's newest).
     static func latestEdition(on database: Database) async throws -> Edition? {
-        try await Edition.query(on: database).filter(\.$published == true).sort(\.$name, .descending).first()
+        try await Edition.query(on: database).filter(\.$published == true).filter(\.$origin == .published)
+            .sort(\.$name, .descending).first()
     }
 
     static func edition(named name: String?, on database: Database) async throws -> Edition? {

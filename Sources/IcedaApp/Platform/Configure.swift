@@ -89,5 +89,6 @@ enum Migrations {
         app.migrations.add(M002_Network())
         app.migrations.add(M003_Observatory())
         app.migrations.add(M004_UNSurvey())
+        app.migrations.add(M005_Assessments())
     }
 }

@@ -17,6 +17,7 @@ func routes(_ app: Application) throws {
     DirectoryRoutes.register(site)
     PeopleRoutes.register(site)
     ObservatoryRoutes.register(site)
+    AssessmentRoutes.register(site)
     SurveyPage.register(site)
 
     let api = app.grouped("api")
@@ -24,4 +25,5 @@ func routes(_ app: Application) throws {
     DirectoryAPI.register(api.grouped("v1"))
     ObservatoryAPI.register(api.grouped("v1"))
     SurveyAPI.register(api.grouped("v1"))
+    WaveAPI.register(api.grouped("v1"))
 }

@@ -9,8 +9,9 @@ extension EGovBenchmark {
             "AT BE BG HR CY CZ DK EE FI FR DE EL HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE")
         /// The 35 benchmark countries: EU27 + IS, NO, CH, TR, ME, RS, AL, MK.
         public static let benchmark: Set<CountryCode> = eu27.union(codes("IS NO CH TR ME RS AL MK"))
-        /// Every code accepted in input: the benchmark countries plus `XK` (own assessments).
-        public static let known: Set<CountryCode> = benchmark.union(codes("XK"))
+        /// Every code accepted in input: the benchmark countries plus `XK` and `BA`, the Western Balkan
+        /// countries the benchmark does not cover (the network's own assessments).
+        public static let known: Set<CountryCode> = benchmark.union(codes("XK BA"))
         /// Codes accepted in input and what they stand for (ISO `GR` → `EL`).
         public static let aliases: [String: CountryCode] = ["GR": CountryCode(unchecked: "EL")]
 

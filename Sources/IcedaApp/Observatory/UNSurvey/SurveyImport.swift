@@ -43,7 +43,7 @@ enum SurveyImport {
                     added += 1
                 }
             }
-            try await BenchmarkImport.insert(fresh, on: database)
+            try await EditionWriter.insert(fresh, on: database)
             return Outcome(added: added, updated: updated, unchanged: unchanged, report: report)
         }
     }

@@ -24,8 +24,9 @@ enum ObservatoryPages {
     /// The line that says whose measurement a figure is, with which method and when.
     static func provenance(_ edition: Edition, t: Translator) -> Node {
         el("p", .class("provenance")) {
-            t(edition.origin == .published ? "obs.provenance_published" : "obs.provenance_network",
-              ["edition": edition.name, "period": edition.period.replacingOccurrences(of: "+", with: " + "), "source": edition.source])
+            edition.origin == .published
+                ? t("obs.provenance_published", ["edition": edition.name, "period": edition.period.replacingOccurrences(of: "+", with: " + "), "source": edition.source])
+                : t("assess.public.provenance", ["edition": edition.name, "period": edition.period, "method": edition.methodVersion, "source": edition.source])
         }
     }
 
@@ -42,6 +43,10 @@ enum ObservatoryPages {
         /// country → measure → value (biennial)
         var scores: [String: [String: Double]]
         var measuredCountries: [String]
+        /// The newest published wave of each of the network's series (country and level).
+        var network: [PublishedWave] = []
+        /// Whether the visitor may open the assessment waves (researchers and staff).
+        var showsAssessments = false
     }
 
     static func home(_ model: HomeModel, context: PageContext) -> String {
@@ -49,14 +54,17 @@ enum ObservatoryPages {
         return Layout.page(context, title: t("obs.title"), breadcrumbs: crumbs(context, []).dropLast() + [Crumb(t("obs.title"))]) {
             el("h1") { t("obs.title") }
             el("p", .class("lead")) { t("obs.intro") }
-            if let edition = model.edition {
-                provenance(edition, t: t)
-                let shown = BenchmarkVocabulary.westernBalkans.filter { model.scores[$0] != nil } + ["EU27+"]
-                Charts.bars(id: "obs-overall", title: t("obs.chart_overall", ["edition": edition.name]),
-                            data: shown.map { ChartDatum(countryName($0, t: t), model.scores[$0]?["overall"]) },
+            if model.edition != nil || !model.network.isEmpty {
+                if let edition = model.edition { provenance(edition, t: t) }
+                let shown = BenchmarkVocabulary.westernBalkans.filter { model.scores[$0] != nil } + (model.edition == nil ? [] : ["EU27+"])
+                let title = model.edition.map { t("obs.chart_overall", ["edition": $0.name]) } ?? t("assess.public.chart_overall")
+                let networkLabels = model.network.map { WaveResults.place($0.wave, t: t) + " (" + WaveResults.label($0, t: t) + ")" }
+                Charts.bars(id: "obs-overall", title: title,
+                            data: shown.map { ChartDatum(countryName($0, t: t), model.scores[$0]?["overall"]) }
+                                + zip(networkLabels, model.network).map { ChartDatum($0.0, $0.1.scores["overall"]) },
                             valueLabel: t("obs.overall"), t: t)
                 Tables.table(
-                    caption: t("obs.table_dimensions", ["edition": edition.name]),
+                    caption: model.edition.map { t("obs.table_dimensions", ["edition": $0.name]) } ?? t("assess.public.table_dimensions"),
                     columns: [Column(t("obs.country"))] + ([Column(t("obs.overall"), numeric: true)]
                         + BenchmarkVocabulary.dimensions.map { Column(t("obs.dimension.\($0)"), numeric: true) }),
                     rows: shown.map { code in
@@ -64,12 +72,26 @@ enum ObservatoryPages {
                         let first: Node = code.hasPrefix("EU") ? .text(name) : el("a", .href(context.link("/observatory/countries/\(code)"))) { name }
                         return [first, .text(score(model.scores[code]?["overall"], t: t))]
                             + BenchmarkVocabulary.dimensions.map { .text(score(model.scores[code]?[$0], t: t)) }
+                    } + model.network.map { wave in
+                        let first = fragment {
+                            el("a", .href(context.link("/observatory/countries/\(wave.wave.country)"))) { WaveResults.place(wave.wave, t: t) }
+                            el("br")
+                            el("span", .class("network-label")) { WaveResults.label(wave, t: t) }
+                        }
+                        return [first, .text(score(wave.scores["overall"], t: t))]
+                            + BenchmarkVocabulary.dimensions.map { .text(score(wave.scores[$0], t: t)) }
                     },
                     sort: nil, link: { _ in "" }, t: t)
-                downloads([
-                    (t("obs.download_csv"), "/api/v1/observatory/scores.csv?edition=\(edition.name)&column=biennial"),
-                    (t("obs.download_json"), "/api/v1/observatory/scores?edition=\(edition.name)&column=biennial"),
-                ])
+                for wave in model.network { WaveResults.note(wave, t: t) }
+                if let edition = model.edition {
+                    downloads([
+                        (t("obs.download_csv"), "/api/v1/observatory/scores.csv?edition=\(WaveResults.encoded(edition.name))&column=biennial"),
+                        (t("obs.download_json"), "/api/v1/observatory/scores?edition=\(WaveResults.encoded(edition.name))&column=biennial"),
+                    ])
+                }
+                if !model.network.isEmpty {
+                    downloads([(t("assess.public.download_waves"), "/api/v1/observatory/waves")])
+                }
                 el("h2") { t("obs.not_covered_title") }
                 el("p") { t("obs.not_covered") }
                 el("h2") { t("obs.all_countries") }
@@ -84,6 +106,9 @@ enum ObservatoryPages {
             el("ul") {
                 el("li") { el("a", .href(context.link("/observatory/un-survey"))) { t("un.title") } }
                 el("li") { el("a", .href(context.link("/observatory/methodology"))) { t("obs.methodology_link") } }
+                if model.showsAssessments {
+                    el("li") { el("a", .href(context.link("/staff/observatory"))) { t("assess.title") } }
+                }
             }
         }
     }
@@ -99,6 +124,10 @@ enum ObservatoryPages {
         var strongest: [PublicService]
         var weakest: [PublicService]
         var serviceCount: Int
+        /// The benchmark edition the EU27+ average comes from (differs from `edition` on a wave's page).
+        var reference: Edition? = nil
+        /// The network's published waves of this country, oldest first.
+        var network: [PublishedWave] = []
     }
 
     static func country(_ model: CountryModel, context: PageContext) -> String {
@@ -107,11 +136,26 @@ enum ObservatoryPages {
         let biennial = model.table["biennial"] ?? [:]
         let average = model.average["biennial"] ?? [:]
         let code = model.country
+        let isNetwork = model.edition.origin == .network
+        let networkWave = model.network.first { $0.edition.id == model.edition.id }
+        let editionQuery = "edition=" + WaveResults.encoded(model.edition.name)
+        let events = BenchmarkVocabulary.lifeEvents.filter { !isNetwork || model.table["life-event-\($0.rawValue)"]?["overall"] != nil }
         return Layout.page(context, title: t("obs.country_title", ["country": name]), breadcrumbs: crumbs(context, [Crumb(name)])) {
             el("h1") { t("obs.country_title", ["country": name]) }
-            provenance(model.edition, t: t)
-            el("p", .class("lead")) {
-                t("obs.country_overall", ["country": name, "score": score(biennial["overall"], t: t), "average": score(average["overall"], t: t)])
+            if networkWave == nil { provenance(model.edition, t: t) }
+            if let networkWave {
+                WaveResults.note(networkWave, t: t)
+                el("p", .class("lead")) {
+                    t("assess.public.country_overall", [
+                        "country": name, "score": score(biennial["overall"], t: t), "wave": model.edition.name,
+                        "label": WaveResults.label(networkWave, t: t), "edition": model.reference?.name ?? "–",
+                        "average": score(average["overall"], t: t),
+                    ])
+                }
+            } else {
+                el("p", .class("lead")) {
+                    t("obs.country_overall", ["country": name, "score": score(biennial["overall"], t: t), "average": score(average["overall"], t: t)])
+                }
             }
             Charts.bars(id: "obs-dimensions", title: t("obs.chart_dimensions", ["country": name]),
                         data: BenchmarkVocabulary.dimensions.map { ChartDatum(t("obs.dimension.\($0)"), biennial[$0]) },
@@ -126,13 +170,15 @@ enum ObservatoryPages {
                             .text(score(reference, t: t)), .text(difference.map { ($0 > 0 ? "+" : "") + t.decimal($0, fractionDigits: 1) } ?? t("ds.no_data"))]
                 },
                 sort: nil, link: { _ in "" }, t: t)
+            if isNetwork { el("p", .class("hint")) { t("assess.public.portals_missing") } }
             Tables.table(
                 caption: t("obs.table_life_events", ["country": name]),
                 columns: [Column(t("obs.life_event"))] + [Column(t("obs.overall"), numeric: true)]
                     + BenchmarkVocabulary.dimensions.map { Column(t("obs.dimension.\($0)"), numeric: true) },
-                rows: BenchmarkVocabulary.lifeEvents.map { event in
+                rows: events.map { event in
                     let column = model.table["life-event-\(event.rawValue)"] ?? [:]
-                    return [.text(t("obs.life_event.\(event.rawValue)") + " (\(event.year))"), .text(score(column["overall"], t: t))]
+                    let label = t("obs.life_event.\(event.rawValue)") + (isNetwork ? "" : " (\(event.year))")
+                    return [.text(label), .text(score(column["overall"], t: t))]
                         + BenchmarkVocabulary.dimensions.map { .text(score(column[$0], t: t)) }
                 },
                 sort: nil, link: { _ in "" }, t: t)
@@ -140,12 +186,17 @@ enum ObservatoryPages {
                 serviceList(t("obs.strongest"), model.strongest, context: context)
                 serviceList(t("obs.weakest"), model.weakest, context: context)
             }
-            el("p") { el("a", .href(context.link("/observatory/countries/\(code)/services"))) { t.plural("obs.all_services", count: model.serviceCount) } }
+            el("p") {
+                el("a", .href(context.link("/observatory/countries/\(code)/services") + (isNetwork ? "?" + editionQuery : ""))) {
+                    t.plural("obs.all_services", count: model.serviceCount)
+                }
+            }
             downloads([
-                (t("obs.download_csv"), "/api/v1/observatory/scores.csv?edition=\(model.edition.name)&country=\(code)"),
-                (t("obs.download_json"), "/api/v1/observatory/scores?edition=\(model.edition.name)&country=\(code)"),
-                (t("obs.download_services"), "/api/v1/observatory/services?edition=\(model.edition.name)&country=\(code)"),
+                (t("obs.download_csv"), "/api/v1/observatory/scores.csv?\(editionQuery)&country=\(code)"),
+                (t("obs.download_json"), "/api/v1/observatory/scores?\(editionQuery)&country=\(code)"),
+                (t("obs.download_services"), "/api/v1/observatory/services?\(editionQuery)&country=\(code)"),
             ])
+            WaveResults.progressSection(country: code, waves: model.network, context: context)
         }
     }
 
@@ -166,11 +217,15 @@ enum ObservatoryPages {
 
     // MARK: services of a country
 
-    static func services(edition: Edition, country: String, services: [PublicService], page: PageInfo, context: PageContext) -> String {
+    static func services(edition: Edition, country: String, services: [PublicService], page: PageInfo, editionQuery: String? = nil,
+                         context: PageContext) -> String {
         let t = context.t
         let name = countryName(country, t: t)
         let title = t("obs.services_title", ["country": name])
-        let link: @Sendable ([String: String]) -> String = { context.link("/observatory/countries/\(country)/services") + "?page=" + ($0["page"] ?? "1") }
+        let extra = editionQuery.map { "&edition=" + WaveResults.encoded($0) } ?? ""
+        let link: @Sendable ([String: String]) -> String = {
+            context.link("/observatory/countries/\(country)/services") + "?page=" + ($0["page"] ?? "1") + extra
+        }
         let slice = Array(services.dropFirst(page.offset).prefix(page.perPage))
         return Layout.page(context, title: title, breadcrumbs: crumbs(context, [Crumb(name, href: context.link("/observatory/countries/\(country)")), Crumb(title)])) {
             el("h1") { title }
@@ -180,7 +235,7 @@ enum ObservatoryPages {
                 columns: [Column(t("obs.service")), Column(t("obs.life_event")), Column(t("obs.scope")), Column(t("obs.type")),
                           Column(t("obs.level")), Column(t("obs.mean_score"), numeric: true)],
                 rows: slice.map { service in
-                    [el("a", .href(context.link("/observatory/services/\(service.id?.uuidString.lowercased() ?? "")"))) { service.number + " " + service.label },
+                    [el("a", .href(context.link("/observatory/services/\(service.id?.uuidString.lowercased() ?? "")"))) { service.label },
                      .text(t("obs.life_event.\(service.lifeEvent)")), .text(t("obs.scope.\(service.scope)")),
                      .text(t("obs.type.\(service.serviceType)")), .text(t("obs.level.\(service.level)")),
                      .text(service.applicable ? score(service.meanScore, t: t) : t("obs.not_applicable"))]
@@ -199,10 +254,11 @@ enum ObservatoryPages {
         let questions = urls.first.map { $0.answers.keys.sorted { $0.compare($1, options: .numeric) == .orderedAscending } } ?? []
         return Layout.page(context, title: service.label, breadcrumbs: crumbs(context, [
             Crumb(name, href: context.link("/observatory/countries/\(service.country)")),
-            Crumb(t("obs.services_title", ["country": name]), href: context.link("/observatory/countries/\(service.country)/services")),
+            Crumb(t("obs.services_title", ["country": name]), href: context.link("/observatory/countries/\(service.country)/services")
+                + (edition.origin == .network ? "?edition=" + WaveResults.encoded(edition.name) : "")),
             Crumb(service.number),
         ])) {
-            el("h1") { service.number + " " + service.label }
+            el("h1") { service.label }
             provenance(edition, t: t)
             el("dl", .class("summary-list")) {
                 el("dt") { t("obs.life_event") }

@@ -38,6 +38,9 @@ enum OpenAPIDocument {
         {"name": "year", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 2000, "maximum": 2100}}
         """##
 
+    static let waveCountryParameter = ##"{"name": "country", "in": "query", "required": false, "description": "ISO 3166-1 alpha-2 code (XK for Kosovo).", "schema": {"type": "string", "pattern": "^[A-Z]{2}$"}}"##
+    static let progressParameters = ##"{"name": "country", "in": "query", "required": true, "description": "ISO 3166-1 alpha-2 code (XK for Kosovo).", "schema": {"type": "string", "pattern": "^[A-Z]{2}$"}}"##
+
     static var serviceParameters: String {
         editionParameter + ",\n" + ##"{"name": "country", "in": "query", "required": true, "schema": {"type": "string", "pattern": "^[A-Z]{2}$"}}"##
     }
@@ -49,7 +52,7 @@ enum OpenAPIDocument {
           "info": {
             "title": "ICEDA Platform API",
             "version": "1.0.0",
-            "description": "Open data of the ICEDA Platform: the network directory. Reading needs no account; writing needs a bearer token (iceda create-user --token).",
+            "description": "Open data of the ICEDA Platform: the network directory, the e-government observatory (benchmark editions, the network's own waves, the service catalogue, the UN survey). Reading needs no account; writing needs a bearer token (iceda create-user --token).",
             "license": {"name": "CC BY 4.0 (data)", "identifier": "CC-BY-4.0"}
           },
           "servers": [{"url": "/"}],
@@ -160,6 +163,36 @@ enum OpenAPIDocument {
                 }
               }
             },
+            "/api/v1/observatory/waves": {
+              "get": {
+                "operationId": "listWaves",
+                "summary": "The network's own published assessment waves (measurements with the eGovernment Benchmark method), oldest first",
+                "parameters": [\##(waveCountryParameter)],
+                "responses": {
+                  "200": {"description": "Waves", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Wave"}}}}},
+                  "400": \##(errorResponse)
+                }
+              }
+            },
+            "/api/v1/observatory/progress": {
+              "get": {
+                "operationId": "listProgress",
+                "summary": "A country's overall score and key dimensions across the network's waves, with the change since the previous wave of the same level",
+                "parameters": [\##(progressParameters)],
+                "responses": {
+                  "200": {"description": "Rows", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/ProgressRow"}}}}},
+                  "400": \##(errorResponse)
+                }
+              }
+            },
+            "/api/v1/observatory/progress.csv": {
+              "get": {
+                "operationId": "exportProgressCSV",
+                "summary": "The same rows as CSV",
+                "parameters": [\##(progressParameters)],
+                "responses": {"200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}}, "400": \##(errorResponse)}
+              }
+            },
             "/api/v1/observatory/un-survey": {
               "get": {
                 "operationId": "listUNSurvey",
@@ -254,6 +287,25 @@ enum OpenAPIDocument {
                   "type": {"type": "string", "enum": ["informational", "transactional"]}, "level": {"type": "string"},
                   "applicable": {"type": "boolean"}, "proactive": {"type": "boolean"},
                   "scores": {"type": "object", "additionalProperties": {"type": "number"}}
+                }
+              },
+              "Wave": {
+                "type": "object", "required": ["name", "country", "level", "startsOn", "endsOn", "methodVersion", "source", "lifeEvents"],
+                "properties": {
+                  "name": {"type": "string"}, "country": {"type": "string"}, "level": {"type": "string", "enum": ["national", "municipal"]},
+                  "municipality": {"type": ["string", "null"]}, "startsOn": {"type": "string", "format": "date"}, "endsOn": {"type": "string", "format": "date"},
+                  "methodVersion": {"type": "string"}, "source": {"type": "string"}, "lifeEvents": {"type": "array", "items": {"type": "string"}},
+                  "overall": {"type": ["number", "null"]}
+                }
+              },
+              "ProgressRow": {
+                "type": "object", "required": ["wave", "country", "level", "startsOn", "endsOn", "methodVersion", "measure", "value"],
+                "properties": {
+                  "wave": {"type": "string"}, "country": {"type": "string"}, "level": {"type": "string", "enum": ["national", "municipal"]},
+                  "municipality": {"type": ["string", "null"]}, "startsOn": {"type": "string", "format": "date"}, "endsOn": {"type": "string", "format": "date"},
+                  "methodVersion": {"type": "string"},
+                  "measure": {"type": "string", "enum": ["overall", "userCentricity", "transparency", "keyEnablers", "crossBorder"]},
+                  "value": {"type": "number"}, "change": {"type": ["number", "null"], "description": "Change since the previous wave; null for the baseline"}
                 }
               },
               "SurveyRecord": {
