@@ -6,6 +6,7 @@
 #
 # start: initdb into a temporary directory (trust auth, UTF-8, C.UTF-8 locale), listen on
 # 127.0.0.1:$ICEDA_PG_PORT (default 54329) with a private socket directory and fsync=off,
+# allow $ICEDA_PG_MAX_CONNECTIONS clients (default 400: the suite runs its tests in parallel),
 # create the database $ICEDA_PG_DB (default iceda_test), and print shell `export` lines
 # (TEST_DATABASE_URL, ICEDA_PG_STATE) on stdout; everything else goes to stderr.
 # The server's location is kept in the state file $ICEDA_PG_STATE so that `stop` finds it.
@@ -14,6 +15,8 @@ set -euo pipefail
 
 PGPORT="${ICEDA_PG_PORT:-54329}"
 PGDB="${ICEDA_PG_DB:-iceda_test}"
+# `swift test` runs every test in parallel, each with its own app and connection pool.
+PGMAXCONN="${ICEDA_PG_MAX_CONNECTIONS:-400}"
 STATE="${ICEDA_PG_STATE:-${TMPDIR:-/tmp}/iceda-postgres-$PGPORT.state}"
 
 log() { printf 'start-postgres: %s\n' "$*" >&2; }
@@ -87,7 +90,7 @@ start_server() {
 
     log "starting on 127.0.0.1:$PGPORT (socket dir $PGSOCK, fsync=off)"
     if ! as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 60 \
-        -o "-p $PGPORT -k $PGSOCK -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+        -o "-p $PGPORT -k $PGSOCK -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=$PGMAXCONN" \
         start >&2; then
         log "PostgreSQL did not start; its log:"
         cat "$PGDATA/server.log" >&2 || true

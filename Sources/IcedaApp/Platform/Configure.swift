@@ -90,5 +90,6 @@ enum Migrations {
         app.migrations.add(M003_Observatory())
         app.migrations.add(M004_UNSurvey())
         app.migrations.add(M005_Assessments())
+        app.migrations.add(M006_Grants())
     }
 }

@@ -19,6 +19,7 @@ func routes(_ app: Application) throws {
     ObservatoryRoutes.register(site)
     AssessmentRoutes.register(site)
     SurveyPage.register(site)
+    GrantsRoutes.register(site)
 
     let api = app.grouped("api")
     OpenAPIDocument.register(api)
@@ -26,4 +27,5 @@ func routes(_ app: Application) throws {
     ObservatoryAPI.register(api.grouped("v1"))
     SurveyAPI.register(api.grouped("v1"))
     WaveAPI.register(api.grouped("v1"))
+    GrantsAPI.register(api.grouped("v1"))
 }

@@ -45,6 +45,13 @@ enum OpenAPIDocument {
         editionParameter + ",\n" + ##"{"name": "country", "in": "query", "required": true, "schema": {"type": "string", "pattern": "^[A-Z]{2}$"}}"##
     }
 
+    static let grantFilterParameters = ##"""
+        {"name": "call", "in": "query", "required": false, "description": "Code of a call, e.g. iceda-sg-2020.", "schema": {"type": "string", "pattern": "^[a-z0-9-]{1,60}$"}},
+        {"name": "lot", "in": "query", "required": false, "description": "Code of a lot, e.g. lot-1.", "schema": {"type": "string", "pattern": "^[a-z0-9-]{1,60}$"}},
+        {"name": "country", "in": "query", "required": false, "description": "The recipient's country: ISO 3166-1 alpha-2 code (XK for Kosovo).", "schema": {"type": "string", "pattern": "^[A-Z]{2}$"}},
+        {"name": "sort", "in": "query", "required": false, "schema": {"type": "string", "enum": ["recipient", "-recipient", "amount", "-amount", "date", "-date", "lot", "-lot"]}}
+        """##
+
     static var document: String {
         ##"""
         {
@@ -52,7 +59,7 @@ enum OpenAPIDocument {
           "info": {
             "title": "ICEDA Platform API",
             "version": "1.0.0",
-            "description": "Open data of the ICEDA Platform: the network directory, the e-government observatory (benchmark editions, the network's own waves, the service catalogue, the UN survey). Reading needs no account; writing needs a bearer token (iceda create-user --token).",
+            "description": "Open data of the ICEDA Platform: the network directory, the e-government observatory (benchmark editions, the network's own waves, the service catalogue, the UN survey) and the register of awarded grants (also as 360Giving). Reading needs no account; writing needs a bearer token (iceda create-user --token).",
             "license": {"name": "CC BY 4.0 (data)", "identifier": "CC-BY-4.0"}
           },
           "servers": [{"url": "/"}],
@@ -212,6 +219,39 @@ enum OpenAPIDocument {
                 "responses": {"200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}}, "400": \##(errorResponse)}
               }
             },
+            "/api/v1/grants": {
+              "get": {
+                "operationId": "listGrants",
+                "summary": "The register of awarded grants, filtered, sorted and paged",
+                "parameters": [
+                  \##(grantFilterParameters),
+                  {"name": "page", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 1, "maximum": 100000}},
+                  {"name": "per_page", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 1, "maximum": 100}}
+                ],
+                "responses": {
+                  "200": {"description": "A page of grants", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GrantPage"}}}},
+                  "400": \##(errorResponse)
+                }
+              }
+            },
+            "/api/v1/grants.csv": {
+              "get": {
+                "operationId": "exportGrantsCSV",
+                "summary": "All matching awarded grants as CSV (RFC 4180, UTF-8; amounts in major units)",
+                "parameters": [\##(grantFilterParameters)],
+                "responses": {"200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}}, "400": \##(errorResponse)}
+              }
+            },
+            "/api/v1/grants/360giving.json": {
+              "get": {
+                "operationId": "exportGrants360Giving",
+                "summary": "Every awarded grant as a 360Giving Data Standard 1.4 data package",
+                "responses": {
+                  "200": {"description": "360Giving data package", "content": {"application/json": {"schema": {"type": "object", "required": ["grants"], "properties": {"grants": {"type": "array", "items": {"type": "object"}}}}}}},
+                  "404": \##(errorResponse)
+                }
+              }
+            },
             "/api/v1/countries": {
               "get": {
                 "operationId": "listCountries",
@@ -315,6 +355,26 @@ enum OpenAPIDocument {
                   "rank": {"type": ["integer", "null"]}, "egdi": {"type": "number"}, "osi": {"type": ["number", "null"]}, "hci": {"type": ["number", "null"]},
                   "tii": {"type": ["number", "null"]}, "epi": {"type": ["number", "null"]},
                   "level": {"type": ["string", "null"], "enum": ["low", "middle", "high", "veryHigh", null]}
+                }
+              },
+              "GrantPage": {
+                "type": "object", "required": ["items", "page", "perPage", "total"],
+                "properties": {
+                  "items": {"type": "array", "items": {"$ref": "#/components/schemas/Grant"}},
+                  "page": {"type": "integer"}, "perPage": {"type": "integer"}, "total": {"type": "integer"}
+                }
+              },
+              "Grant": {
+                "type": "object",
+                "required": ["identifier", "title", "recipient", "recipientSlug", "recipientCountry", "call", "lot", "currency", "amount", "amountMinorUnits",
+                             "awardDate", "plannedStart", "plannedEnd", "durationMonths", "status"],
+                "properties": {
+                  "identifier": {"type": "string", "description": "The 360Giving identifier, 360G-iceda-…"}, "title": {"type": "string"},
+                  "recipient": {"type": "string"}, "recipientSlug": {"type": "string"}, "recipientCountry": {"type": "string"},
+                  "call": {"type": "string"}, "lot": {"type": "string"}, "currency": {"type": "string", "pattern": "^[A-Z]{3}$"},
+                  "amount": {"type": "string", "description": "Major units with two decimals, e.g. 15000.00"}, "amountMinorUnits": {"type": "integer"},
+                  "awardDate": {"type": "string", "format": "date"}, "plannedStart": {"type": "string", "format": "date"},
+                  "plannedEnd": {"type": "string", "format": "date"}, "durationMonths": {"type": "integer"}, "status": {"type": "string"}
                 }
               },
               "FocusArea": {"type": "object", "required": ["code", "name"], "properties": {"code": {"type": "string"}, "name": {"type": "string"}}}

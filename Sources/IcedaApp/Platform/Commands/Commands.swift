@@ -16,6 +16,7 @@ enum Commands {
         app.asyncCommands.use(importGroup.group(help: "Imports data from files."), as: "import")
         var exportGroup = AsyncCommands()
         exportGroup.use(ExportOrganisationsCommand(), as: "organisations")
+        exportGroup.use(ExportGrantsCommand(), as: "grants")
         app.asyncCommands.use(exportGroup.group(help: "Exports data to standard output."), as: "export")
         app.asyncCommands.use(BackupCommand(), as: "backup")
         app.asyncCommands.use(WorkerCommand(), as: "worker")
@@ -56,7 +57,8 @@ struct SeedCommand: AsyncCommand {
         guard let created = try await Bootstrap.seedDemoIfEmpty(app) else {
             throw CommandFailure(description: "The database already holds organisations of its own; demo data is only added to an empty database.")
         }
-        context.console.print("Demo data added: \(created) organisations.")
+        let grants = try await GrantsSeed.seedDemo(on: app.db) ?? 0
+        context.console.print("Demo data added: \(created) organisations, \(grants) awarded grants.")
     }
 }
 

@@ -11,6 +11,7 @@ public enum Bootstrap {
         try await ensureAdmin(app, announce: announce)
         if demo {
             _ = try await seedDemoIfEmpty(app)
+            if let grants = try await GrantsSeed.seedDemo(on: app.db), announce { print("Demo: the ICEDA small-grants call with \(grants) awarded grants.") }
             try await importDemoBenchmark(app, announce: announce)
             try await importDemoSurvey(app, announce: announce)
         }

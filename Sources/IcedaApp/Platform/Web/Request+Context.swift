@@ -59,6 +59,7 @@ extension Request {
             NavItem(label: t("nav.home"), href: base + "/", isCurrent: current == "home"),
             NavItem(label: t("nav.directory"), href: base + "/organisations", isCurrent: current == "directory"),
             NavItem(label: t("nav.observatory"), href: base + "/observatory", isCurrent: current == "observatory"),
+            NavItem(label: t("nav.grants"), href: base + "/grants", isCurrent: current == "grants"),
         ]
         if currentUser?.role.isStaff == true {
             navigation.append(NavItem(label: t("nav.staff"), href: base + "/staff", isCurrent: current == "staff"))

@@ -1,0 +1,180 @@
+// The grants scheme's records: programmes, calls, lots and awarded grants (issue 4, first slice).
+import Fluent
+import Foundation
+import Localization
+import Methods
+
+/// A funding programme, e.g. ICEDA (EU-funded, in euros).
+final class GrantProgramme: Model, @unchecked Sendable {
+    static let schema = "grant_programmes"
+    @ID(key: .id) var id: UUID?
+    /// Stable short code, e.g. `iceda`.
+    @Field(key: "code") var code: String
+    @Field(key: "name") var name: String
+    /// The donor's name, e.g. "European Union".
+    @Field(key: "donor") var donor: String
+    /// The donor's org-id.guide identifier (the 360Giving funder id).
+    @Field(key: "donor_identifier") var donorIdentifier: String
+    /// ISO 4217 code of every amount in the programme.
+    @Field(key: "currency") var currencyCode: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    var currency: Grants.Currency { Grants.Currency(currencyCode) ?? .eur }
+}
+
+/// Where a call stands; the public pages show every call that is not a draft.
+enum GrantCallStatus: String, Codable, CaseIterable, Sendable {
+    case draft, open, closed
+}
+
+/// A call for proposals of a programme, with texts in several languages and a deadline in its time zone.
+final class GrantCall: Model, @unchecked Sendable {
+    static let schema = "grant_calls"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "programme_id") var programmeID: UUID
+    /// Stable code used in addresses, e.g. `iceda-sg-2020`.
+    @Field(key: "code") var code: String
+    /// JSON of `LocalizedText`.
+    @Field(key: "title") var titleJSON: String
+    /// JSON of `LocalizedText`.
+    @Field(key: "text") var textJSON: String
+    @Field(key: "opens_at") var opensAt: Date
+    /// The first instant at which submissions are refused.
+    @Field(key: "deadline") var deadline: Date
+    /// IANA time zone in which the call states its times, e.g. `Europe/Skopje`.
+    @Field(key: "time_zone") var timeZoneIdentifier: String
+    @Field(key: "status") var status: GrantCallStatus
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    var title: LocalizedText {
+        get { LocalizedText.decoded(titleJSON) }
+        set { titleJSON = newValue.encoded }
+    }
+    var text: LocalizedText {
+        get { LocalizedText.decoded(textJSON) }
+        set { textJSON = newValue.encoded }
+    }
+    var timeZone: TimeZone { TimeZone(identifier: timeZoneIdentifier) ?? TimeZone(identifier: "UTC")! }
+    var window: Grants.SubmissionWindow { Grants.SubmissionWindow(opensAt: opensAt, deadline: deadline, timeZone: timeZone) }
+}
+
+/// One entry of a lot's results menu.
+struct GrantResultOption: Codable, Hashable, Sendable {
+    var id: String
+    var title: LocalizedText
+}
+
+/// An evaluation criterion: points out of 100 and the highest score a reviewer gives.
+struct GrantCriterion: Codable, Hashable, Sendable {
+    var id: String
+    var title: LocalizedText
+    var weight: Int64
+    var maxScore: Int64
+}
+
+/// A lot of a call: envelope, amount range, duration, co-financing, who may apply, results menu, criteria.
+final class GrantLot: Model, @unchecked Sendable {
+    static let schema = "grant_lots"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "call_id") var callID: UUID
+    /// Stable code within the call, e.g. `lot-1`.
+    @Field(key: "code") var code: String
+    @Field(key: "position") var position: Int
+    /// JSON of `LocalizedText`.
+    @Field(key: "title") var titleJSON: String
+    /// The lot's budget in minor units; nil when the call did not publish one.
+    @OptionalField(key: "envelope_minor") var envelopeMinor: Int64?
+    @Field(key: "min_amount_minor") var minAmountMinor: Int64
+    @Field(key: "max_amount_minor") var maxAmountMinor: Int64
+    @Field(key: "duration_months") var durationMonths: Int
+    /// Minimum co-financing in basis points (1,000 = 10 %).
+    @Field(key: "min_cofinancing_bp") var minCoFinancingBasisPoints: Int64
+    /// Country codes wrapped in semicolons, e.g. `;AL;XK;ME;MK;RS;`.
+    @Field(key: "eligible_countries") var eligibleCountryCodes: String
+    /// Applicant kinds wrapped in semicolons, e.g. `;cso;media;`.
+    @Field(key: "applicant_kinds") var applicantKindCodes: String
+    /// JSON array of `GrantResultOption`.
+    @Field(key: "results_menu") var resultsMenuJSON: String
+    @Field(key: "minimum_results") var minimumResults: Int
+    /// JSON array of `GrantCriterion`.
+    @Field(key: "criteria") var criteriaJSON: String
+    @OptionalField(key: "max_grants") var maxGrants: Int?
+    @OptionalField(key: "max_grants_per_country") var maxGrantsPerCountry: Int?
+
+    init() {}
+
+    var title: LocalizedText {
+        get { LocalizedText.decoded(titleJSON) }
+        set { titleJSON = newValue.encoded }
+    }
+    var eligibleCountries: [String] {
+        get { eligibleCountryCodes.split(separator: ";").map(String.init) }
+        set { eligibleCountryCodes = newValue.isEmpty ? "" : ";" + newValue.joined(separator: ";") + ";" }
+    }
+    var applicantKinds: [String] {
+        get { applicantKindCodes.split(separator: ";").map(String.init) }
+        set { applicantKindCodes = newValue.isEmpty ? "" : ";" + newValue.joined(separator: ";") + ";" }
+    }
+    var resultsMenu: [GrantResultOption] {
+        get { (try? JSONDecoder().decode([GrantResultOption].self, from: Data(resultsMenuJSON.utf8))) ?? [] }
+        set { resultsMenuJSON = String(decoding: (try? JSONEncoder.sorted.encode(newValue)) ?? Data("[]".utf8), as: UTF8.self) }
+    }
+    var criteria: [GrantCriterion] {
+        get { (try? JSONDecoder().decode([GrantCriterion].self, from: Data(criteriaJSON.utf8))) ?? [] }
+        set { criteriaJSON = String(decoding: (try? JSONEncoder.sorted.encode(newValue)) ?? Data("[]".utf8), as: UTF8.self) }
+    }
+
+    /// The lot as the pure rules see it. Without a published envelope the most the lot could commit
+    /// (maximum grants × maximum amount) stands in for it.
+    func rules(currency: Grants.Currency) -> Grants.Lot {
+        let fallbackEnvelope = Int64(maxGrants ?? 1) * maxAmountMinor
+        return Grants.Lot(
+            id: code, title: title.values["en"] ?? code,
+            budget: Grants.Money(minorUnits: envelopeMinor ?? fallbackEnvelope, currency: currency),
+            minimumAmount: Grants.Money(minorUnits: minAmountMinor, currency: currency),
+            maximumAmount: Grants.Money(minorUnits: maxAmountMinor, currency: currency),
+            durationMonths: 1...max(1, durationMonths), minimumCoFinancing: Grants.BasisPoints(minCoFinancingBasisPoints),
+            eligibleCountries: Set(eligibleCountries), eligibleApplicantKinds: Set(applicantKinds.map(Grants.ApplicantKind.init(rawValue:))),
+            resultsMenu: resultsMenu.map { Grants.ResultOption(id: $0.id, title: $0.title.values["en"] ?? $0.id) },
+            minimumResults: minimumResults, maximumGrants: maxGrants, maximumGrantsPerCountry: maxGrantsPerCountry)
+    }
+}
+
+/// An awarded grant: a lot, a recipient from the directory, the amount and the planned period.
+final class Grant: Model, @unchecked Sendable {
+    static let schema = "grants"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "lot_id") var lotID: UUID
+    /// The recipient, an organisation of the directory.
+    @Field(key: "organisation_id") var organisationID: UUID
+    @Field(key: "title") var title: String
+    @Field(key: "description") var summary: String
+    @Field(key: "amount_minor") var amountMinor: Int64
+    /// `YYYY-MM-DD`.
+    @Field(key: "award_date") var awardDate: String
+    /// `YYYY-MM-DD`.
+    @Field(key: "planned_start") var plannedStart: String
+    @Field(key: "duration_months") var durationMonths: Int
+    /// The published 360Giving identifier, `360G-iceda-…`.
+    @Field(key: "identifier") var identifier: String
+    /// A `Grants.GrantState` raw value.
+    @Field(key: "status") var status: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    var awardCalendarDate: Grants.CalendarDate? { Grants.CalendarDate(iso: awardDate) }
+    var plannedStartDate: Grants.CalendarDate? { Grants.CalendarDate(iso: plannedStart) }
+    var plannedEndDate: Grants.CalendarDate? { plannedStartDate?.endOfPeriod(months: durationMonths) }
+}
+
+extension LocalizedText {
+    static func decoded(_ json: String) -> LocalizedText {
+        (try? JSONDecoder().decode(LocalizedText.self, from: Data(json.utf8))) ?? LocalizedText()
+    }
+    var encoded: String { String(decoding: (try? JSONEncoder.sorted.encode(self)) ?? Data("{}".utf8), as: UTF8.self) }
+}
