@@ -53,11 +53,6 @@ public func el(_ name: String, _ attributes: Attribute?..., @NodeBuilder content
     .element(name, attributes.compactMap { $0 }, content())
 }
 
-/// Makes an element from an attribute list built at run time.
-public func el(_ name: String, attributes: [Attribute], @NodeBuilder content: () -> [Node] = { [] }) -> Node {
-    .element(name, attributes, content())
-}
-
 /// Groups nodes without a wrapping element.
 public func fragment(@NodeBuilder _ content: () -> [Node]) -> Node { .fragment(content()) }
 
@@ -115,9 +110,4 @@ extension Node {
         }
     }
 
-    public static func escaped(_ text: String) -> String {
-        var output = ""
-        escape(text, into: &output, quotes: true)
-        return output
-    }
 }

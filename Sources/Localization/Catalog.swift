@@ -119,13 +119,13 @@ public struct CatalogSet: Sendable {
         let english = entries[.en] ?? [:]
         for locale in AppLocale.allCases where locale != .en {
             let catalog = entries[locale] ?? [:]
+            let allowed = (sameAsEnglish["*"] ?? []).union(sameAsEnglish[locale.rawValue] ?? [])
             for key in english.keys.sorted() {
                 guard let entry = catalog[key] else {
                     problems.append("\(locale.rawValue): missing key \(key)")
                     continue
                 }
                 let englishEntry = english[key]!
-                let allowed = (sameAsEnglish["*"] ?? []).union(sameAsEnglish[locale.rawValue] ?? [])
                 if entry == englishEntry, !allowed.contains(key) {
                     problems.append("\(locale.rawValue): \(key) is left in English")
                 }
@@ -142,9 +142,10 @@ public struct CatalogSet: Sendable {
                 problems.append("\(locale.rawValue): key \(key) is not in the English catalog")
             }
         }
-        if case .plural(let forms)? = english.values.first(where: { if case .plural = $0 { return true } else { return false } }),
-           forms[.one] == nil || forms[.other] == nil {
-            problems.append("en: a plural entry lacks one/other")
+        for key in english.keys.sorted() {
+            if case .plural(let forms)? = english[key], forms[.one] == nil || forms[.other] == nil {
+                problems.append("en: \(key) lacks plural form one or other")
+            }
         }
         return problems
     }

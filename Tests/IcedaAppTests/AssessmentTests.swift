@@ -219,7 +219,7 @@ enum AssessmentFixture {
                 #expect(edition.source == "ICEDA network researchers: Ana Krasniqi, Besa Gashi")
                 #expect(edition.methodVersion == AssessmentPages.defaultMethodVersion)
                 #expect(edition.period == "2026-03-01 – 2026-05-31")
-                let scores = try await ObservatoryData.table(edition: edition, country: "XK", on: app.db)
+                let scores = try await app.iceda.editionCache.scores(of: edition, on: app.db)["XK"] ?? [:]
                 let justice = try #require(scores["life-event-justice"])
                 let biennial = try #require(scores["biennial"])
                 #expect(scores["year-2021"] == nil && scores["year-2022"] == nil)

@@ -104,7 +104,7 @@ import VaporTesting
             let response = try await browser.post("/mk/password-reset", form: [("email", "admin@example.org")])
             #expect(response.status == .ok)
             let unknown = try await browser.post("/mk/password-reset", form: [("email", "nobody@example.org")])
-            #expect(unknown.body.string == response.body.string.replacingOccurrences(of: browser.cookie ?? "-", with: browser.cookie ?? "-"))
+            #expect(unknown.body.string == response.body.string)
             let messages = try await OutboxMessage.query(on: app.db).all()
             #expect(messages.count == 1)
             let body = try #require(messages.first?.body)

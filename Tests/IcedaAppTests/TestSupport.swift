@@ -30,7 +30,6 @@ func withTestApp(environment extra: [String: String] = [:], _ body: (Application
             }
             try await Bootstrap.prepare(app, demo: false, announce: false)
         }) { app in
-            defer {}
             do {
                 try await body(app)
             } catch {

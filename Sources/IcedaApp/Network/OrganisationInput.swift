@@ -65,8 +65,8 @@ public struct OrganisationInput: Sendable, Codable, Equatable {
         }
     }
 
-    static let maxNameLength = 200
-    static let maxTextLength = 5_000
+    static let maxNameLength = OrganisationSchema.maxName
+    static let maxTextLength = OrganisationSchema.maxText
 
     /// Checks every field and returns either the typed value or every problem at once.
     public func validate() -> Result<Valid, ValidationFailure> {

@@ -78,8 +78,12 @@ enum OrganisationSchema {
         }
     }
 
+    /// The schema's patterns, compiled once.
+    private static let compiled: [String: NSRegularExpression] = Dictionary(uniqueKeysWithValues:
+        [somethingVisible, noControl, noControlButNewline, website, email].map { ($0, try! NSRegularExpression(pattern: $0)) })
+
     static func matches(_ text: String, _ pattern: String) -> Bool {
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return false }
+        guard let regex = compiled[pattern] ?? (try? NSRegularExpression(pattern: pattern)) else { return false }
         return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 

@@ -99,7 +99,7 @@ enum ObservatoryAPI {
         guard country.unicodeScalars.count == 2, country.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
             throw Abort(.badRequest, reason: "country: an ISO 3166-1 alpha-2 code in capitals")
         }
-        return (edition, try await ObservatoryData.services(edition: edition, country: country, on: request.db))
+        return (edition, try await request.editionCache.services(of: edition, country: country, on: request.db))
     }
 
     @Sendable static func services(request: Request) async throws -> [ServiceDTO] {

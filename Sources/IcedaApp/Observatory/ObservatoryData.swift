@@ -29,25 +29,6 @@ enum ObservatoryData {
         return try await Edition.query(on: database).filter(\.$name == name).first()
     }
 
-    /// country → measure → value for one column (e.g. `biennial`).
-    static func scores(edition: Edition, column: String, countries: [String]? = nil, on database: Database) async throws -> [String: [String: Double]] {
-        let id = try edition.requireID()
-        let query = BenchmarkScore.query(on: database).filter(\.$editionID == id).filter(\.$column == column)
-        if let countries { query.filter(\.$country ~~ countries) }
-        var table: [String: [String: Double]] = [:]
-        for score in try await query.all() { table[score.country, default: [:]][score.measure] = score.value }
-        return table
-    }
-
-    /// column → measure → value for one country.
-    static func table(edition: Edition, country: String, on database: Database) async throws -> [String: [String: Double]] {
-        var table: [String: [String: Double]] = [:]
-        let id = try edition.requireID()
-        let rows = try await BenchmarkScore.query(on: database).filter(\.$editionID == id).filter(\.$country == country).all()
-        for score in rows { table[score.column, default: [:]][score.measure] = score.value }
-        return table
-    }
-
     static func services(edition: Edition, country: String, on database: Database) async throws -> [PublicService] {
         let id = try edition.requireID()
         return try await PublicService.query(on: database).filter(\.$editionID == id).filter(\.$country == country).all()

@@ -22,7 +22,7 @@ enum ObservatoryRoutes {
             scores = all.compactMapValues { $0["biennial"] }
             measured = all.keys.filter { !BenchmarkVocabulary.averages.contains($0) && all[$0]?["biennial"]?["overall"] != nil }
         }
-        let network = WaveResults.latestPerSeries(try await WaveResults.published(on: request.db))
+        let network = WaveResults.latestPerSeries(try await WaveResults.published(cache: request.editionCache, on: request.db))
         for wave in network where !measured.contains(wave.wave.country) { measured.append(wave.wave.country) }
         let context = request.pageContext(current: "observatory")
         measured.sort { ObservatoryPages.countryName($0, t: context.t) < ObservatoryPages.countryName($1, t: context.t) }
@@ -52,7 +52,7 @@ enum ObservatoryRoutes {
     @Sendable static func country(request: Request) async throws -> Response {
         guard let code = request.parameters.get("country"), code == code.uppercased(), code.count == 2 else { throw Abort(.notFound) }
         let benchmark = try await ObservatoryData.latestEdition(on: request.db)
-        let waves = try await WaveResults.published(country: code, on: request.db)
+        let waves = try await WaveResults.published(country: code, cache: request.editionCache, on: request.db)
         var edition = benchmark
         var table: [String: [String: Double]] = [:]
         var benchmarkScores: EditionCache.Scores = [:]

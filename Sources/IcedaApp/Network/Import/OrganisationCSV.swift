@@ -96,8 +96,12 @@ enum OrganisationCSV {
     static func save(_ rows: [Row], on database: Database) async throws -> (created: Int, updated: Int) {
         try await database.transaction { database in
             var created = 0, updated = 0
+            var existingBySlug: [String: Organisation] = [:]
+            for organisation in try await Organisation.query(on: database).filter(\.$slug ~~ rows.map(\.slug)).all() {
+                existingBySlug[organisation.slug] = organisation
+            }
             for row in rows {
-                if let existing = try await Organisation.query(on: database).filter(\.$slug == row.slug).first() {
+                if let existing = existingBySlug[row.slug] {
                     // Fluent counts a field as changed when it is set, even to the same value: compare values.
                     let before = OrganisationDTO(existing)
                     existing.apply(row.input)

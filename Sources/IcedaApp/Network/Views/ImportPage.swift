@@ -5,7 +5,6 @@ import Localization
 enum ImportPage {
     struct Model {
         var errors: [String] = []
-        var imported: Int?
         var fileName: String?
     }
 

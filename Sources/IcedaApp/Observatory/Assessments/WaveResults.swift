@@ -26,24 +26,23 @@ enum WaveResults {
     /// Overall and the four key dimensions: what the progress table and API compare across waves.
     static let measures = ["overall"] + BenchmarkVocabulary.dimensions
 
-    /// Published waves (of one country, if given), oldest first.
-    static func published(country: String? = nil, on database: Database) async throws -> [PublishedWave] {
+    /// Published waves (of one country, if given), oldest first; their scores come from the cache of
+    /// published (immutable) editions.
+    static func published(country: String? = nil, cache: EditionCache, on database: Database) async throws -> [PublishedWave] {
         let query = AssessmentWave.query(on: database).filter(\.$state == .published)
         if let country { query.filter(\.$country == country) }
         let waves = try await query.all().filter { $0.editionID != nil }
         guard !waves.isEmpty else { return [] }
         let editions = try await Edition.query(on: database).filter(\.$id ~~ waves.compactMap(\.editionID)).all()
         let byID = Dictionary(uniqueKeysWithValues: editions.map { ($0.id!, $0) })
-        let scores = try await BenchmarkScore.query(on: database).filter(\.$editionID ~~ editions.compactMap(\.id)).all()
         var result: [PublishedWave] = []
         for wave in waves {
             guard let edition = byID[wave.editionID!] else { continue }
-            let own = scores.filter { $0.editionID == edition.id && $0.country == wave.country }
-            var biennial: [String: Double] = [:]
+            let table = try await cache.scores(of: edition, on: database)[wave.country] ?? [:]
+            let biennial = table["biennial"] ?? [:]
             var events: Set<String> = []
-            for score in own {
-                if score.column == "biennial" { biennial[score.measure] = score.value }
-                if score.column.hasPrefix("life-event-"), score.measure == "overall" { events.insert(String(score.column.dropFirst("life-event-".count))) }
+            for (column, measures) in table where column.hasPrefix("life-event-") && measures["overall"] != nil {
+                events.insert(String(column.dropFirst("life-event-".count)))
             }
             let ordered = BenchmarkVocabulary.lifeEvents.map(\.rawValue).filter(events.contains)
             result.append(PublishedWave(wave: wave, edition: edition, scores: biennial, lifeEvents: ordered))
@@ -223,7 +222,7 @@ enum WaveAPI {
     }
 
     @Sendable static func waves(request: Request) async throws -> [WaveDTO] {
-        try await WaveResults.published(country: try country(request, required: false), on: request.db).map { item in
+        try await WaveResults.published(country: try country(request, required: false), cache: request.editionCache, on: request.db).map { item in
             let wave = item.wave
             return WaveDTO(name: wave.name, country: wave.country, level: wave.isNational ? "national" : "municipal",
                            municipality: wave.isNational ? nil : wave.municipality, startsOn: wave.startsOn, endsOn: wave.endsOn,
@@ -233,7 +232,7 @@ enum WaveAPI {
 
     static func rows(_ request: Request) async throws -> [ProgressDTO] {
         let code = try country(request, required: true)!
-        let waves = try await WaveResults.published(country: code, on: request.db)
+        let waves = try await WaveResults.published(country: code, cache: request.editionCache, on: request.db)
         return WaveResults.progress(waves).flatMap { series in
             series.flatMap { row in
                 WaveResults.measures.compactMap { measure -> ProgressDTO? in

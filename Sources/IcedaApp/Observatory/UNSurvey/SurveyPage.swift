@@ -86,8 +86,7 @@ enum SurveyAPI {
 
     static func records(_ request: Request) async throws -> [SurveyRecord] {
         let query = SurveyRecord.query(on: request.db)
-        if let country = request.query[String.self, at: "country"] {
-            guard country.count == 2, country == country.uppercased() else { throw Abort(.badRequest, reason: "country: an ISO 3166-1 alpha-2 code in capitals") }
+        if let country = try WaveAPI.country(request, required: false) {
             query.filter(\.$alpha2 == country)
         }
         if let raw = request.query[String.self, at: "year"] {

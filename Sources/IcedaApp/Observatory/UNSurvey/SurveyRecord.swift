@@ -43,7 +43,7 @@ public final class SurveyRecord: Model, @unchecked Sendable {
     }
 
     private var snapshot: [String] {
-        [String(describing: rank), String(egdi), String(describing: osi), String(describing: hci), String(describing: tii), String(describing: epi), name]
+        [String(describing: rank), String(egdi), String(describing: osi), String(describing: hci), String(describing: tii), String(describing: epi), name, source]
     }
 }
 

@@ -251,7 +251,8 @@ enum ObservatoryPages {
         let t = context.t
         let name = countryName(service.country, t: t)
         let scores = service.scores
-        let questions = urls.first.map { $0.answers.keys.sorted { $0.compare($1, options: .numeric) == .orderedAscending } } ?? []
+        let answers = urls.map(\.answers)
+        let questions = answers.first.map { $0.keys.sorted { $0.compare($1, options: .numeric) == .orderedAscending } } ?? []
         return Layout.page(context, title: service.label, breadcrumbs: crumbs(context, [
             Crumb(name, href: context.link("/observatory/countries/\(service.country)")),
             Crumb(t("obs.services_title", ["country": name]), href: context.link("/observatory/countries/\(service.country)/services")
@@ -290,20 +291,21 @@ enum ObservatoryPages {
                 Tables.table(caption: t("obs.answers_caption"),
                              columns: [Column(t("obs.question"))] + urls.map { Column(t("obs.url_number", ["n": String($0.position)])) },
                              rows: questions.map { question in
-                                 [.text(question)] + urls.map { .text(answerLabel($0.answers[question] ?? "", question: question, t: t)) }
+                                 [.text(question)] + answers.map { .text(answerLabel($0[question] ?? "", t: t)) }
                              }, sort: nil, link: { _ in "" }, t: t)
                 el("p", .class("hint")) { t("obs.answers_hint") }
             }
         }
     }
 
-    static func answerLabel(_ value: String, question: String, t: Translator) -> String {
+    /// Y/N/NR in words; numbers (the mobile test) as they are.
+    static func answerLabel(_ value: String, t: Translator) -> String {
         switch value {
         case "Y": t("obs.yes")
         case "N": t("obs.no")
         case "NR": t("obs.not_relevant")
         case "": "–"
-        default: question == "MF" ? value : value
+        default: value
         }
     }
 

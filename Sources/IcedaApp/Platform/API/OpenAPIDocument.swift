@@ -9,8 +9,8 @@ enum OpenAPIDocument {
         }
     }
 
-    static let kinds = ##"["cso", "media", "public-institution", "partner", "donor"]"##
-    static let focusAreas = ##"["e-government", "digital-literacy", "cyber-security", "privacy", "accessibility", "connectivity", "open-data", "e-participation", "ai", "digital-economy"]"##
+    static var kinds: String { "[" + OrganisationKind.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ") + "]" }
+    static var focusAreas: String { "[" + FocusArea.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ") + "]" }
     static var countries: String { "[" + CountryInfo.all.map { "\"\($0.code)\"" }.joined(separator: ", ") + "]" }
 
     static let errorResponse = ##"{"description": "Error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}"##
@@ -52,7 +52,10 @@ enum OpenAPIDocument {
         {"name": "sort", "in": "query", "required": false, "schema": {"type": "string", "enum": ["recipient", "-recipient", "amount", "-amount", "date", "-date", "lot", "-lot"]}}
         """##
 
-    static var document: String {
+    /// Built once: it depends only on code.
+    static let document: String = makeDocument()
+
+    static func makeDocument() -> String {
         ##"""
         {
           "openapi": "3.1.0",

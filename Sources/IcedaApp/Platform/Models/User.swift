@@ -8,8 +8,6 @@ public enum GlobalRole: String, Codable, CaseIterable, Sendable {
 
     /// Staff and admins may edit the directory and see the audit log.
     public var isStaff: Bool { self == .staff || self == .admin }
-    /// Roles that must use two-factor sign-in once they have set it up (enforced on privileged routes).
-    public var requiresTwoFactor: Bool { isStaff }
 }
 
 public final class User: Model, @unchecked Sendable {

@@ -60,6 +60,7 @@ public enum Entrypoint {
 
 /// One JSON object per line: time, level, label, message and metadata (request-id among them).
 struct JSONLogHandler: LogHandler {
+
     let label: String
     var logLevel: Logger.Level = .info
     var metadata: Logger.Metadata = [:]
@@ -79,7 +80,7 @@ struct JSONLogHandler: LogHandler {
 
     private func write(level: Logger.Level, message: Logger.Message, explicit: Logger.Metadata?) {
         var fields: [String: String] = [
-            "time": ISO8601DateFormatter().string(from: Date()), "level": level.rawValue, "label": label, "message": message.description,
+            "time": Date().ISO8601Format(), "level": level.rawValue, "label": label, "message": message.description,
         ]
         for (key, value) in metadata.merging(explicit ?? [:], uniquingKeysWith: { $1 }) { fields[key] = value.description }
         if let data = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]) {

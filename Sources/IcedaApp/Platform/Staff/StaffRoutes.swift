@@ -126,7 +126,7 @@ enum StaffRoutes {
             Tables.table(caption: t("staff.audit"), columns: [Column(t("staff.audit_when")), Column(t("staff.audit_who")), Column(t("staff.audit_what")),
                                                               Column(t("staff.audit_target")), Column(t("staff.audit_before")), Column(t("staff.audit_after"))],
                          rows: entries.map { entry in
-                             [.text(entry.at.map { ISO8601DateFormatter().string(from: $0) } ?? ""), .text(entry.actorLabel), .text(entry.action),
+                             [.text(entry.at.map { $0.ISO8601Format() } ?? ""), .text(entry.actorLabel), .text(entry.action),
                               .text([entry.targetType, entry.targetID].compactMap { $0 }.joined(separator: " ")),
                               el("code") { entry.before ?? "" }, el("code") { entry.after ?? "" }]
                          }, sort: nil, link: link, t: t)

@@ -13,11 +13,12 @@ enum HomeController {
         let context = request.pageContext(current: "home")
         let t = context.t
         let organisations = try await Organisation.query(on: request.db).count()
-        var byCountry: [ChartDatum] = []
-        for country in CountryInfo.all where country.group == .westernBalkans {
-            let count = try await Organisation.query(on: request.db).filter(\.$countryCode == country.code).count()
-            byCountry.append(ChartDatum(t(country.labelKey), Double(count)))
+        let region = CountryInfo.all.filter { $0.group == .westernBalkans }
+        var counts: [String: Int] = [:]
+        for code in try await Organisation.query(on: request.db).filter(\.$countryCode ~~ region.map(\.code)).all(\.$countryCode) {
+            counts[code, default: 0] += 1
         }
+        let byCountry = region.map { ChartDatum(t($0.labelKey), Double(counts[$0.code] ?? 0)) }
         let maximum = max(1, byCountry.compactMap(\.value).max() ?? 1)
         let page = Layout.page(context, title: t("home.title")) {
             el("h1") { t("home.title") }

@@ -144,9 +144,9 @@ struct PageCacheMiddleware: AsyncMiddleware {
 
         switch cache.plan(key, revalidate: revalidate) {
         case .serve(let entry):
-            return response(from: entry, hit: true)
+            return response(from: entry)
         case .wait:
-            if let entry = await cache.waitForRendering(key) { return response(from: entry, hit: true) }
+            if let entry = await cache.waitForRendering(key) { return response(from: entry) }
             return try await next.respond(to: request)
         case .render:
             let generation = cache.generation
@@ -167,7 +167,7 @@ struct PageCacheMiddleware: AsyncMiddleware {
         }
     }
 
-    private func response(from entry: PageCache.Entry, hit: Bool) -> Response {
+    private func response(from entry: PageCache.Entry) -> Response {
         var headers = entry.headers
         headers.replaceOrAdd(name: "X-Cache", value: "hit")
         return Response(status: entry.status, headers: headers, body: .init(buffer: entry.body))
