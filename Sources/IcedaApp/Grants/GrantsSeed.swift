@@ -31,6 +31,66 @@ enum GrantsSeed {
                                                     .mk: "Најмалку 15 медиуми што известуваат за прашањето", .srLatn: "Najmanje 15 medija koji izveštavaju o temi"])),
     ]
 
+    /// The demo call's own questions: each kind of question, a conditional question and a conditional section.
+    static let demoForm: Grants.ApplicationForm = {
+        typealias Q = Grants.FormQuestion
+        typealias C = Grants.FormChoice
+        func words(_ en: String, _ sq: String, _ mk: String, _ sr: String) -> [String: String] { ["en": en, "sq": sq, "mk": mk, "sr-Latn": sr] }
+        let yes = C(id: "yes", title: words("Yes", "Po", "Да", "Da"))
+        let no = C(id: "no", title: words("No", "Jo", "Не", "Ne"))
+        return Grants.ApplicationForm(sections: [
+            .init(id: "reach", title: words("Who the project reaches", "Kë arrin projekti", "Кого го опфаќа проектот", "Koga projekat obuhvata"), questions: [
+                Q(id: "target-groups", kind: .multipleChoice,
+                  title: words("Groups of citizens the project works with", "Grupet e qytetarëve me të cilat punon projekti",
+                               "Групи граѓани со кои работи проектот", "Grupe građana sa kojima projekat radi"),
+                  required: true, choices: [
+                    C(id: "elderly", title: words("Elderly people", "Të moshuarit", "Стари лица", "Stariji ljudi")),
+                    C(id: "roma", title: words("Roma communities", "Komunitetet rome", "Ромски заедници", "Romske zajednice")),
+                    C(id: "disabled", title: words("People with disabilities", "Personat me aftësi të kufizuara", "Лица со попреченост", "Osobe sa invaliditetom")),
+                    C(id: "rural", title: words("Rural residents", "Banorët e zonave rurale", "Жители на рурални средини", "Stanovnici ruralnih sredina")),
+                    C(id: "youth", title: words("Young people", "Të rinjtë", "Млади", "Mladi")),
+                  ]),
+                Q(id: "citizens", kind: .number,
+                  title: words("Citizens the project expects to help", "Qytetarët që projekti pret të ndihmojë",
+                               "Граѓани на кои проектот очекува да им помогне", "Građani kojima projekat očekuje da pomogne"),
+                  required: true, minimum: 1, maximum: 100_000),
+                Q(id: "has-centre", kind: .singleChoice,
+                  title: words("Does your organisation already run a support centre?", "A drejton tashmë organizata juaj një qendër mbështetëse?",
+                               "Дали вашата организација веќе води центар за поддршка?", "Da li vaša organizacija već vodi centar za podršku?"),
+                  required: true, choices: [yes, no]),
+                Q(id: "centre-address", kind: .shortText,
+                  title: words("Address of the centre", "Adresa e qendrës", "Адреса на центарот", "Adresa centra"),
+                  required: true, showWhen: .init(question: "has-centre", equals: "yes")),
+            ]),
+            .init(id: "plan", title: words("The plan", "Plani", "Планот", "Plan"), questions: [
+                Q(id: "approach", kind: .longText,
+                  title: words("How will you do it?", "Si do ta bëni?", "Како ќе го направите тоа?", "Kako ćete to uraditi?"),
+                  help: words("Activities, partners and the e-services you will help citizens use.",
+                              "Aktivitetet, partnerët dhe e-shërbimet që do t’i ndihmoni qytetarët të përdorin.",
+                              "Активности, партнери и е-услугите што ќе им помогнете на граѓаните да ги користат.",
+                              "Aktivnosti, partneri i e-usluge koje ćete pomoći građanima da koriste."),
+                  required: true, maxWords: 500),
+                Q(id: "start-date", kind: .date,
+                  title: words("Planned start", "Fillimi i planifikuar", "Планиран почеток", "Planirani početak"), required: true),
+                Q(id: "other-funding", kind: .money,
+                  title: words("Other funding already secured", "Financim tjetër i siguruar tashmë", "Друго веќе обезбедено финансирање",
+                               "Drugo već obezbeđeno finansiranje")),
+            ]),
+            .init(id: "centre", title: words("The existing centre", "Qendra ekzistuese", "Постојниот центар", "Postojeći centar"),
+                  showWhen: .init(question: "has-centre", equals: "yes"), questions: [
+                Q(id: "centre-visits", kind: .number,
+                  title: words("Visits to the centre last year", "Vizita në qendër vitin e kaluar", "Посети на центарот минатата година",
+                               "Posete centru prošle godine"), required: true, minimum: 0, maximum: 1_000_000),
+            ]),
+            .init(id: "documents", title: words("Documents", "Dokumentet", "Документи", "Dokumenti"), questions: [
+                Q(id: "registration", kind: .file,
+                  title: words("Registration certificate", "Certifikata e regjistrimit", "Потврда за регистрација", "Potvrda o registraciji"), required: true),
+                Q(id: "budget-sheet", kind: .file,
+                  title: words("Detailed budget (spreadsheet)", "Buxheti i detajuar (fletë llogaritëse)", "Детален буџет (табела)", "Detaljan budžet (tabela)")),
+            ]),
+        ])
+    }()
+
     /// Invented awards: (lot code, recipient name, amount in euros, results chosen for lot 2).
     static let demoAwards: [(lot: String, recipient: String, euros: Int64, results: [String])] = [
         ("lot-1", "Demo Digital Rights Tiranë", 15_000, []),
@@ -73,6 +133,11 @@ enum GrantsSeed {
             call.deadline = Grants.LocalTime.instant(year: 2020, month: 6, day: 15, hour: 16, minute: 0, in: skopje)!
             call.timeZoneIdentifier = skopje.identifier
             call.status = .closed
+            call.minimumReviews = 2
+            call.spreadThreshold = 20
+            call.appealDays = 8
+            call.rankingPublic = true
+            call.form = demoForm
             try await call.save(on: database)
 
             // Lot 1: 15 grants of EUR 13,000–17,000 for 18 months, three per country; PRODUCT.md gives no envelope.
@@ -94,6 +159,7 @@ enum GrantsSeed {
             lot1.criteria = criteria
             lot1.maxGrants = 15
             lot1.maxGrantsPerCountry = 3
+            lot1.trancheCodes = "8000;2000"
             try await lot1.save(on: database)
 
             // Lot 2: EUR 75,000 for 15 grants of EUR 3,000–7,000 over 6 months, at least two results from the menu.
@@ -115,6 +181,7 @@ enum GrantsSeed {
             lot2.criteria = criteria
             lot2.maxGrants = 15
             lot2.maxGrantsPerCountry = nil
+            lot2.trancheCodes = "8000;2000"
             try await lot2.save(on: database)
 
             return try await addDemoAwards(lots: [lot1, lot2], currency: programme.currency, on: database)
@@ -159,6 +226,7 @@ enum GrantsSeed {
                 grant.durationMonths = lot.durationMonths
                 grant.identifier = GrantsExport.identifierPrefix + "sg2020-\(lot.code.replacingOccurrences(of: "-", with: ""))-" + String(format: "%03d", number)
                 grant.status = Grants.GrantState.closed.rawValue
+                grant.version = 0
                 try await grant.save(on: database)
                 added += 1
             }

@@ -91,5 +91,6 @@ enum Migrations {
         app.migrations.add(M004_UNSurvey())
         app.migrations.add(M005_Assessments())
         app.migrations.add(M006_Grants())
+        app.migrations.add(M007_GrantCycle())
     }
 }

@@ -20,6 +20,7 @@ func routes(_ app: Application) throws {
     AssessmentRoutes.register(site)
     SurveyPage.register(site)
     GrantsRoutes.register(site)
+    ApplicantRoutes.register(site)
 
     let api = app.grouped("api")
     OpenAPIDocument.register(api)

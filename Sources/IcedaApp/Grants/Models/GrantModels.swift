@@ -46,9 +46,24 @@ final class GrantCall: Model, @unchecked Sendable {
     /// IANA time zone in which the call states its times, e.g. `Europe/Skopje`.
     @Field(key: "time_zone") var timeZoneIdentifier: String
     @Field(key: "status") var status: GrantCallStatus
+    /// Valid reviews an application needs before it is ranked (at least two).
+    @Field(key: "minimum_reviews") var minimumReviews: Int
+    /// Reviewers' totals further apart than this many points out of 100 flag the application.
+    @Field(key: "spread_threshold") var spreadThreshold: Int
+    /// Days after the decision letter during which an appeal is accepted.
+    @Field(key: "appeal_days") var appealDays: Int
+    /// Whether the ranking is published once the committee has decided.
+    @Field(key: "ranking_public") var rankingPublic: Bool
+    /// JSON of `Grants.ApplicationForm`: the call's own questions.
+    @Field(key: "form") var formJSON: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
+
+    var form: Grants.ApplicationForm {
+        get { (try? JSONDecoder().decode(Grants.ApplicationForm.self, from: Data(formJSON.utf8))) ?? Grants.ApplicationForm(sections: []) }
+        set { formJSON = String(decoding: (try? JSONEncoder.sorted.encode(newValue)) ?? Data("{\"sections\":[]}".utf8), as: UTF8.self) }
+    }
 
     var title: LocalizedText {
         get { LocalizedText.decoded(titleJSON) }
@@ -104,8 +119,12 @@ final class GrantLot: Model, @unchecked Sendable {
     @Field(key: "criteria") var criteriaJSON: String
     @OptionalField(key: "max_grants") var maxGrants: Int?
     @OptionalField(key: "max_grants_per_country") var maxGrantsPerCountry: Int?
+    /// Payment tranches as basis points separated by semicolons, e.g. `8000;2000` (80 % pre-financing, 20 % final).
+    @Field(key: "tranches") var trancheCodes: String
 
     init() {}
+
+    var trancheShares: [Grants.BasisPoints] { trancheCodes.split(separator: ";").compactMap { Int64($0) }.map(Grants.BasisPoints.init) }
 
     var title: LocalizedText {
         get { LocalizedText.decoded(titleJSON) }
@@ -163,9 +182,15 @@ final class Grant: Model, @unchecked Sendable {
     @Field(key: "identifier") var identifier: String
     /// A `Grants.GrantState` raw value.
     @Field(key: "status") var status: String
+    /// The application the grant was awarded on (nil for grants recorded without one).
+    @OptionalField(key: "application_id") var applicationID: UUID?
+    /// Raised by every write, against lost updates.
+    @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
+
+    var state: Grants.GrantState { Grants.GrantState(rawValue: status) ?? .agreementDrafted }
 
     var awardCalendarDate: Grants.CalendarDate? { Grants.CalendarDate(iso: awardDate) }
     var plannedStartDate: Grants.CalendarDate? { Grants.CalendarDate(iso: plannedStart) }
