@@ -101,7 +101,7 @@ enum ApplicationStore {
                 switch Grants.MoneyParser.parse(trimmed, locale: amountLocale, currency: currency) {
                 case let .success(value): return value
                 case let .failure(error):
-                    errors.append(FieldError(field: field(name), message: t("grants.apply.error.cell", ["line": String(index + 1), "problem": GrantsMessages.text(error, t: t, locale: locale)])))
+                    errors.append(FieldError(field: field(name), message: t("grants.apply.error.cell", ["line": String(index + 1), "problem": GrantsMessages.text(error, t: t, locale: t.locale)])))
                     return nil
                 }
             }
@@ -109,7 +109,7 @@ enum ApplicationStore {
             switch Grants.Quantity.parse(row.quantity.trimmingCharacters(in: .whitespaces), locale: amountLocale) {
             case let .success(value): quantity = value
             case let .failure(error):
-                errors.append(FieldError(field: field("quantity"), message: t("grants.apply.error.cell", ["line": String(index + 1), "problem": GrantsMessages.text(error, t: t, locale: locale)])))
+                errors.append(FieldError(field: field("quantity"), message: t("grants.apply.error.cell", ["line": String(index + 1), "problem": GrantsMessages.text(error, t: t, locale: t.locale)])))
             }
             let unitCost = money(row.unitCost, "unit_cost"), requested = money(row.requested, "requested"), coFinancing = money(row.coFinancing, "co_financing")
             if let quantity, let unitCost, let requested, let coFinancing {
@@ -125,7 +125,7 @@ enum ApplicationStore {
     /// Every reason the application cannot be submitted as it stands, each attached to a field of the form.
     static func problems(_ bundle: ApplicationBundle, attachments: [GrantAttachment], coApplicants: [Organisation], t: Translator) -> [FieldError] {
         let application = bundle.application
-        let locale = application.appLocale
+        let locale = t.locale
         var errors: [FieldError] = []
         if application.title.allSatisfy(\.isWhitespace) { errors.append(FieldError(field: "title", message: t("grants.apply.error.title"))) }
         let words = Grants.ApplicationForm.wordCount(application.summary)
@@ -135,7 +135,7 @@ enum ApplicationStore {
             errors.append(FieldError(field: "summary", message: t("grants.apply.error.summary_words", ["words": t.integer(words), "maximum": t.integer(summaryWordLimit)])))
         }
         if application.durationMonths == nil { errors.append(FieldError(field: "duration_months", message: t("grants.apply.error.duration"))) }
-        let reading = readBudget(application.budget, locale: locale, currency: bundle.currency, t: t)
+        let reading = readBudget(application.budget, locale: application.appLocale, currency: bundle.currency, t: t)
         errors += reading.errors
         let facts = Grants.ApplicationFacts(
             applicantCountry: bundle.organisation.countryCode, applicantKind: Grants.ApplicantKind(rawValue: bundle.organisation.kind.rawValue),
@@ -145,8 +145,10 @@ enum ApplicationStore {
             errors.append(FieldError(field: field(of: problem), message: GrantsMessages.text(problem, t: t, locale: locale)))
         }
         let attachmentIDs = Set(attachments.compactMap { $0.id?.uuidString.lowercased() })
-        for problem in bundle.call.form.problems(in: application.answers, locale: GrantsPages.amountLocale(locale), currency: bundle.currency) {
-            errors.append(FieldError(field: problem.question.map { "q_\($0)" } ?? "title", message: GrantsMessages.text(problem, t: t, locale: locale)))
+        for problem in bundle.call.form.problems(in: application.answers, locale: GrantsPages.amountLocale(application.appLocale), currency: bundle.currency) {
+            let title = problem.question.flatMap { bundle.call.form.question($0) }.map { ApplicantPages.text($0.title, locale) }
+            errors.append(FieldError(field: problem.question.map { "q_\($0)" } ?? "title",
+                                     message: GrantsMessages.text(problem, t: t, locale: locale, overrides: title.map { ["question": $0] } ?? [:])))
         }
         for question in bundle.call.form.visibleQuestions(given: application.answers) where question.kind == .file {
             for value in application.answers[question.id] ?? [] where !attachmentIDs.contains(value) {
@@ -262,9 +264,47 @@ enum ApplicationStore {
     }
 }
 
+/// The review aggregate as stored on the application row.
+extension ApplicationStore {
+    static func ratioText(_ ratio: Grants.Ratio?) -> String { ratio.map { "\($0.numerator)/\($0.denominator)" } ?? "" }
+
+    static func ratio(_ text: Substring) -> Grants.Ratio? {
+        guard let slash = text.firstIndex(of: "/"), let numerator = Int64(text[..<slash]),
+              let denominator = Int64(text[text.index(after: slash)...]), denominator > 0 else { return nil }
+        return Grants.Ratio(numerator, denominator)
+    }
+
+    /// Writes `aggregate` (nil: no review yet) into the application's stored figures.
+    static func storeAggregate(_ aggregate: Grants.AggregateScore?, in application: GrantApplication) {
+        application.validReviews = aggregate?.reviews.count ?? 0
+        application.scoreMean = ratioText(aggregate?.mean)
+        application.scoreSpread = ratioText(aggregate?.spread)
+        application.scoreFlagged = aggregate?.spreadFlagged ?? false
+        application.criterionPoints = (aggregate?.meanPoints ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\(ratioText($0.value))" }.joined(separator: ";")
+    }
+
+    /// The stored figures read back as an aggregate (without the per-review details).
+    static func storedAggregate(reference: String, validReviews: Int, mean: String, spread: String, flagged: Bool, points: String,
+                                minimumReviews: Int) -> Grants.AggregateScore {
+        var meanPoints: [String: Grants.Ratio] = [:]
+        for part in points.split(separator: ";") {
+            guard let equals = part.firstIndex(of: "="), let value = ratio(part[part.index(after: equals)...]) else { continue }
+            meanPoints[String(part[..<equals])] = value
+        }
+        return Grants.AggregateScore(applicationId: reference, mean: ratio(Substring(mean)), meanPoints: meanPoints, spread: ratio(Substring(spread)),
+                                     spreadFlagged: flagged, isComplete: validReviews >= max(2, minimumReviews))
+    }
+
+    /// Recomputes and stores the aggregate of an application from its reviews (inside the caller's transaction).
+    static func refreshAggregate(_ application: GrantApplication, criteria: [Grants.Criterion], call: GrantCall, on database: Database) async throws {
+        let reviews = try await GrantReview.query(on: database).filter(\.$applicationID == application.requireID()).all()
+        storeAggregate(aggregate(application, reviews: reviews, criteria: criteria, call: call), in: application)
+    }
+}
+
 /// Turns reason-coded problems of the pure rules into sentences in the reader's language.
 enum GrantsMessages {
-    static func text(_ problem: some Grants.ReasonCoded, t: Translator, locale: AppLocale) -> String {
+    static func text(_ problem: some Grants.ReasonCoded, t: Translator, locale: AppLocale, overrides: [String: String] = [:]) -> String {
         var arguments: [String: String] = [:]
         for (name, value) in problem.arguments {
             switch value {
@@ -274,7 +314,7 @@ enum GrantsMessages {
             case let .ratio(ratio): arguments[name] = percent(ratio, t: t)
             }
         }
-        return t(problem.code, arguments)
+        return t(problem.code, arguments.merging(overrides) { _, new in new })
     }
 
     /// A share as a percentage with up to two decimals in the reader's notation, e.g. "9,5 %" or "9.5%".

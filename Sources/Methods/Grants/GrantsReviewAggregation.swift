@@ -27,6 +27,21 @@ extension Grants {
         public var spreadFlagged: Bool
         /// Whether enough valid reviews are in to rank the application.
         public var isComplete: Bool
+
+        /// An aggregate restored from stored figures (the per-review results and problems may be left empty).
+        public init(
+            applicationId: String, reviews: [ReviewTotal] = [], problems: [ReviewProblem] = [], mean: Ratio?, meanPoints: [String: Ratio],
+            spread: Ratio?, spreadFlagged: Bool, isComplete: Bool
+        ) {
+            self.applicationId = applicationId
+            self.reviews = reviews
+            self.problems = problems
+            self.mean = mean
+            self.meanPoints = meanPoints
+            self.spread = spread
+            self.spreadFlagged = spreadFlagged
+            self.isComplete = isComplete
+        }
     }
 
     /// Every reason one review cannot be used.

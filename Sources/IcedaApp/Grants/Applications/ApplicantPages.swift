@@ -158,7 +158,7 @@ enum ApplicantPages {
                 }
                 Forms.textarea(name: "co_applicants", label: t("grants.apply.co_applicants"), value: input.coApplicants,
                                hint: t("grants.apply.co_applicants_hint"), errors: model.errors, rows: 3, t: t)
-                for section in bundle.call.form.sections {
+                for section in bundle.call.form.sections where section.questions.contains(where: { $0.kind != .file }) {
                     el("fieldset", .class("fieldset")) {
                         el("legend") { text(section.title, context.locale) }
                         if let condition = section.showWhen { conditionHint(condition, bundle: bundle, context: context) }
@@ -326,7 +326,7 @@ enum ApplicantPages {
             for question in questions {
                 let ids = model.input.answers[question.id] ?? []
                 let files = model.attachments.filter { ids.contains($0.id!.uuidString.lowercased()) }
-                el("div", .id("q_\(question.id)")) {
+                el("div", .id("f-q_\(question.id)")) {
                     el("h3") { text(question.title, context.locale) + (question.required ? "" : " " + t("grants.form.optional")) }
                     if !files.isEmpty {
                         el("ul") {
@@ -345,9 +345,9 @@ enum ApplicantPages {
                     }
                     form(context.link(ApplicantRoutes.link(application, "/attachments")), context, multipart: true) {
                         el("input", .type("hidden"), .name("question"), .value(question.id))
-                        Forms.file(name: "file", label: t("grants.apply.choose_file", ["question": text(question.title, context.locale)]),
+                        Forms.file(name: "file_\(question.id)", label: t("grants.apply.choose_file", ["question": text(question.title, context.locale)]),
                                    accept: ".pdf,.docx,.xlsx,.odt,.ods,.png,.jpg,.jpeg",
-                                   errors: model.errors.filter { $0.field == "q_\(question.id)" }.map { FieldError(field: "file", message: $0.message) }, t: t)
+                                   errors: model.errors.filter { $0.field == "q_\(question.id)" }.map { FieldError(field: "file_\(question.id)", message: $0.message) }, t: t)
                         Forms.submit(t("grants.apply.upload"), secondary: true)
                     }
                 }
@@ -390,7 +390,9 @@ enum ApplicantPages {
                 el("dt") { text(question.title, context.locale) }
                 el("dd") {
                     let values = application.answers[question.id] ?? []
-                    if question.kind == .file {
+                    if values.isEmpty {
+                        "–"
+                    } else if question.kind == .file {
                         attachments.filter { values.contains($0.id!.uuidString.lowercased()) }.map(\.fileName).joined(separator: "; ")
                     } else if question.kind == .singleChoice || question.kind == .multipleChoice {
                         question.choices.filter { values.contains($0.id) }.map { text($0.title, context.locale) }.joined(separator: "; ")
@@ -539,6 +541,10 @@ enum ApplicantPages {
                     }
                 } else {
                     el("p") { t("grants.appeal.error.closed") }
+                    if !model.appealText.isEmpty {
+                        el("p") { t("grants.appeal.not_sent") }
+                        el("blockquote", .class("prewrap")) { model.appealText }
+                    }
                 }
             }
             if Grants.ApplicationLifecycle.allowedEvents(in: state, for: .applicant).contains(.withdraw) {

@@ -142,6 +142,7 @@ enum ApplicantRoutes {
         application.decisionReason = ""
         application.appealText = ""
         application.appealReason = ""
+        ApplicationStore.storeAggregate(nil, in: application)
         try await request.db.transaction { database in
             application.reference = try await ApplicationStore.nextReference(call: item.call, on: database)
             try await application.save(on: database)
@@ -170,7 +171,7 @@ enum ApplicantRoutes {
     static func editModel(_ request: Request, _ bundle: ApplicationBundle, input: ApplicationInput, errors: [FieldError], notice: String? = nil)
         async throws -> ApplicantPages.EditModel {
         let attachments = try await GrantAttachment.query(on: request.db).filter(\.$applicationID == bundle.application.requireID()).sort(\.$createdAt).all()
-        let reading = ApplicationStore.readBudget(input.budget, locale: request.appLocale, currency: bundle.currency, t: request.t)
+        let reading = ApplicationStore.readBudget(input.budget, locale: bundle.application.appLocale, currency: bundle.currency, t: request.t)
         return ApplicantPages.EditModel(bundle: bundle, input: input, errors: errors, attachments: attachments, totals: reading.totals,
                                         notice: notice, now: Date())
     }
@@ -178,7 +179,7 @@ enum ApplicantRoutes {
     @Sendable static func show(request: Request) async throws -> Response {
         let (bundle, _) = try await applicantBundle(request)
         if bundle.application.state == .draft {
-            let reading = ApplicationStore.readBudget(bundle.application.budget, locale: request.appLocale, currency: bundle.currency, t: request.t)
+            let reading = ApplicationStore.readBudget(bundle.application.budget, locale: bundle.application.appLocale, currency: bundle.currency, t: request.t)
             return .html(ApplicantPages.edit(try await editModel(request, bundle, input: ApplicationInput(bundle.application), errors: reading.errors),
                                              context: context(request)))
         }
@@ -250,7 +251,7 @@ enum ApplicantRoutes {
         application.coApplicantsText = input.coApplicants
         application.budget = input.budget
         application.answers = input.answers
-        let reading = ApplicationStore.readBudget(input.budget, locale: request.appLocale, currency: bundle.currency, t: t)
+        let reading = ApplicationStore.readBudget(input.budget, locale: application.appLocale, currency: bundle.currency, t: t)
         application.requestedMinor = reading.totals?.requestedTotal.minorUnits
         do {
             try await ApplicationStore.write(application, expectedVersion: input.version, on: request.db) { database in
@@ -315,7 +316,7 @@ enum ApplicantRoutes {
         let (bundle, _) = try await applicantBundle(request)
         guard bundle.application.state == .draft else { return .seeOther(request.localLink(link(bundle.application))) }
         let (problems, attachments, found) = try await allProblems(request, bundle)
-        let reading = ApplicationStore.readBudget(bundle.application.budget, locale: request.appLocale, currency: bundle.currency, t: request.t)
+        let reading = ApplicationStore.readBudget(bundle.application.budget, locale: bundle.application.appLocale, currency: bundle.currency, t: request.t)
         let model = ApplicantPages.PreviewModel(bundle: bundle, problems: problems, attachments: attachments, coApplicants: found,
                                                 totals: reading.totals, now: Date(), refusal: nil)
         return .html(ApplicantPages.preview(model, context: context(request)))
@@ -329,7 +330,7 @@ enum ApplicantRoutes {
         guard application.state == .draft else { return .seeOther(request.localLink(link(application))) }
         let now = Date()
         let (problems, attachments, found) = try await allProblems(request, bundle)
-        let reading = ApplicationStore.readBudget(application.budget, locale: request.appLocale, currency: bundle.currency, t: request.t)
+        let reading = ApplicationStore.readBudget(application.budget, locale: application.appLocale, currency: bundle.currency, t: request.t)
         func refuse(_ message: String, _ status: HTTPStatus) -> Response {
             let model = ApplicantPages.PreviewModel(bundle: bundle, problems: problems, attachments: attachments, coApplicants: found,
                                                     totals: reading.totals, now: now, refusal: message)
@@ -396,7 +397,7 @@ enum ApplicantRoutes {
         }
         guard application.state == .draft else { return try await refuse(t("grants.apply.not_draft"), .conflict) }
         guard questions.contains(where: { $0.id == questionID }) else { return try await refuse(t("grants.apply.error.question"), .unprocessableEntity) }
-        guard let file = try? request.content.get(File.self, at: "file"), file.data.readableBytes > 0 else {
+        guard let file = try? request.content.get(File.self, at: "file_\(questionID)"), file.data.readableBytes > 0 else {
             return try await refuse(t("grants.attachment.empty"), .unprocessableEntity)
         }
         let bytes = Array(file.data.readableBytesView)
@@ -435,7 +436,7 @@ enum ApplicantRoutes {
             return try await refuse(t("grants.apply.conflict"), .conflict)
         }
         request.flash(.success, t("grants.apply.attached", ["file": attachment.fileName]))
-        return .seeOther(request.localLink(link(application) + "#q_\(questionID)"))
+        return .seeOther(request.localLink(link(application) + "#f-q_\(questionID)"))
     }
 
     static func attachment(_ request: Request, _ bundle: ApplicationBundle) async throws -> GrantAttachment {

@@ -65,6 +65,14 @@ final class GrantApplication: Model, @unchecked Sendable {
     @OptionalField(key: "appeal_deadline") var appealDeadline: Date?
     @Field(key: "appeal_text") var appealText: String
     @Field(key: "appeal_reason") var appealReason: String
+    /// The review aggregate, stored whenever a review changes so that lists and rankings read no reviews:
+    /// valid reviews, exact mean and spread as `n/d` (empty without a valid review), the spread flag, and the
+    /// mean points per criterion as `id=n/d;…`.
+    @Field(key: "valid_reviews") var validReviews: Int
+    @Field(key: "score_mean") var scoreMean: String
+    @Field(key: "score_spread") var scoreSpread: String
+    @Field(key: "score_flagged") var scoreFlagged: Bool
+    @Field(key: "criterion_points") var criterionPoints: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

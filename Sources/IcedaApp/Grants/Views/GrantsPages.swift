@@ -126,6 +126,9 @@ enum GrantsPages {
                 el("dt") { t("grants.deadline") }
                 el("dd") { instant(call.deadline, in: call.timeZone, t: t) }
             }
+            if call.status == .open && call.window.isOnTime(Date()) {
+                el("p") { el("a", .class("button"), .href(context.link("/grants/calls/\(call.code)/apply"))) { t("grants.apply.start") } }
+            }
             lotsTable(item, caption: t("grants.lots_caption", ["call": title]), context: context)
             for lot in item.lots {
                 let lotTitle = plainText(lot.title, context.locale, fallback: lot.code)

@@ -58,7 +58,8 @@ struct SeedCommand: AsyncCommand {
             throw CommandFailure(description: "The database already holds organisations of its own; demo data is only added to an empty database.")
         }
         let grants = try await GrantsSeed.seedDemo(on: app.db) ?? 0
-        context.console.print("Demo data added: \(created) organisations, \(grants) awarded grants.")
+        let applications = try await GrantsCycleSeed.seed(on: app.db) ?? 0
+        context.console.print("Demo data added: \(created) organisations, \(grants) awarded grants, \(applications) applications in every stage.")
     }
 }
 

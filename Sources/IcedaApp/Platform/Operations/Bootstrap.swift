@@ -12,6 +12,9 @@ public enum Bootstrap {
         if demo {
             _ = try await seedDemoIfEmpty(app)
             if let grants = try await GrantsSeed.seedDemo(on: app.db), announce { print("Demo: the ICEDA small-grants call with \(grants) awarded grants.") }
+            if let applications = try await GrantsCycleSeed.seed(on: app.db), announce {
+                print("Demo: \(applications) grant applications in every stage (calls \(GrantsSeed.callCode), \(GrantsCycleSeed.evaluationCallCode), \(GrantsCycleSeed.openCallCode)); the first admin sits on the committees and is a member of the organisations with drafts.")
+            }
             try await importDemoBenchmark(app, announce: announce)
             try await importDemoSurvey(app, announce: announce)
         }

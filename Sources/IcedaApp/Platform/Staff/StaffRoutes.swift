@@ -39,6 +39,14 @@ enum StaffRoutes {
                         el("li") { el("a", .href("/api/v1/organisations.csv")) { t("directory.download_csv") } }
                     }
                 }
+                el("li", .class("card")) {
+                    el("h2") { t("grants.staff.title") }
+                    el("ul") {
+                        el("li") { el("a", .href(context.link("/staff/grants"))) { t("grants.staff.title") } }
+                        el("li") { el("a", .href(context.link("/staff/grants/applications"))) { t("grants.staff.list_title") } }
+                        el("li") { el("a", .href(context.link("/staff/grants/reviews"))) { t("grants.review.mine_title") } }
+                    }
+                }
                 if user.role == .admin {
                     el("li", .class("card")) {
                         el("h2") { t("staff.administration") }

@@ -61,6 +61,11 @@ extension Request {
             NavItem(label: t("nav.observatory"), href: base + "/observatory", isCurrent: current == "observatory"),
             NavItem(label: t("nav.grants"), href: base + "/grants", isCurrent: current == "grants"),
         ]
+        if let user = currentUser, !user.role.isStaff {
+            navigation.append(NavItem(label: t(user.role == .reviewer ? "nav.reviews" : "nav.my_applications"),
+                                      href: base + (user.role == .reviewer ? "/staff/grants/reviews" : "/grants/applications"),
+                                      isCurrent: current == "my-grants"))
+        }
         if currentUser?.role.isStaff == true {
             navigation.append(NavItem(label: t("nav.staff"), href: base + "/staff", isCurrent: current == "staff"))
         }

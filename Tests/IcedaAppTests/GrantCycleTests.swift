@@ -1,0 +1,397 @@
+// The grant cycle through the web: applicants' drafts, budgets typed in our locales, attachments that lie,
+// lost updates, the deadline, idempotent submission; screening, reviewers, conflicts, scores, the aggregate
+// and its spread flag, committee decisions, letters and appeals; the ranking; the demo data of every stage.
+import DesignSystem
+import Fluent
+import Foundation
+import Localization
+import Methods
+import Testing
+import VaporTesting
+@testable import IcedaApp
+
+/// A test app with the demo directory, the 2020 call and the whole demo cycle.
+private func withCycleDemo(_ body: (Application) async throws -> Void) async throws {
+    try await withTestApp { app in
+        _ = try await NetworkSeed.seedDemo(on: app.db)
+        _ = try await GrantsSeed.seedDemo(on: app.db)
+        let added = try #require(try await GrantsCycleSeed.seed(on: app.db))
+        #expect(added > 20)
+        try await body(app)
+    }
+}
+
+private func user(_ app: Application, _ email: String, role: GlobalRole, password: String = "user-password-12") async throws -> User {
+    let user = User(email: email, name: email.split(separator: "@").first.map(String.init) ?? email, passwordHash: try await app.password.async.hash(password), role: role)
+    try await user.save(on: app.db)
+    return user
+}
+
+private func signedIn(_ app: Application, _ email: String, password: String = "user-password-12") async throws -> Browser {
+    let browser = Browser(app)
+    try await browser.signIn(email: email, password: password)
+    return browser
+}
+
+private func organisation(_ app: Application, _ name: String) async throws -> Organisation {
+    try #require(try await Organisation.query(on: app.db).filter(\.$name == name).first(), "no organisation \(name)")
+}
+
+private func application(_ app: Application, of organisationName: String, call code: String) async throws -> GrantApplication {
+    let organisation = try await organisation(app, organisationName)
+    let call = try #require(try await GrantCall.query(on: app.db).filter(\.$code == code).first())
+    return try #require(try await GrantApplication.query(on: app.db).filter(\.$organisationID == organisation.requireID())
+        .filter(\.$callID == call.requireID()).sort(\.$reference).first())
+}
+
+private func reload(_ app: Application, _ application: GrantApplication) async throws -> GrantApplication {
+    try #require(try await GrantApplication.find(application.id, on: app.db))
+}
+
+private func path(_ application: GrantApplication, locale: String = "en", staff: Bool = false, _ rest: String = "") -> String {
+    "/\(locale)/\(staff ? "staff/grants" : "grants")/applications/\(application.id!.uuidString.lowercased())\(rest)"
+}
+
+/// A valid Lot 1 draft typed in Macedonian notation: 18 × 500,00 + 6.000,50 requested, 1.700,00 co-financed.
+/// Requested 9,000.00 + 6,000.50 = 15,000.50; total 16,700.50; co-financing 1,700.00 ÷ 16,700.50 = 10.18 % ≥ 10 %.
+private let macedonianDraft: [(String, String)] = [
+    ("title", "Центар за е-услуги во Куманово"), ("summary", "Центар што им помага на постарите и на ромските семејства да користат е-услуги."),
+    ("duration_months", "18"),
+    ("budget_0_category", "staff"), ("budget_0_description", "Вработени"), ("budget_0_unit", "месец"), ("budget_0_quantity", "18"),
+    ("budget_0_unit_cost", "500,00"), ("budget_0_requested", "9.000,00"), ("budget_0_co_financing", ""),
+    ("budget_1_category", "services"), ("budget_1_description", "Обуки"), ("budget_1_unit", "паушал"), ("budget_1_quantity", "1"),
+    ("budget_1_unit_cost", "6.000,50"), ("budget_1_requested", "6.000,50 €"), ("budget_1_co_financing", "0"),
+    ("budget_2_category", "administration"), ("budget_2_description", "Простории"), ("budget_2_unit", "паушал"), ("budget_2_quantity", "1"),
+    ("budget_2_unit_cost", "1.700"), ("budget_2_requested", ""), ("budget_2_co_financing", "1.700,00"),
+    ("q_target-groups[]", "elderly"), ("q_target-groups[]", "roma"), ("q_citizens", "500"), ("q_has-centre", "yes"),
+    ("q_centre-address", "ул. Братство 5"), ("q_approach", "Отворени денови секоја недела."), ("q_start-date", "2027-03-01"), ("q_centre-visits", "300"),
+]
+
+private let pdfBytes = Array("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".utf8)
+private let pngBytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]
+
+@Suite struct ApplicantJourneyTests {
+    /// Starts a draft for `organisationName` in the open demo call, in `locale`, as the signed-in admin (a member of it in the demo).
+    private func start(_ app: Application, _ browser: Browser, organisationName: String, locale: String) async throws -> GrantApplication {
+        let organisation = try await organisation(app, organisationName)
+        let response = try await browser.post("/\(locale)/grants/calls/\(GrantsCycleSeed.openCallCode)/apply",
+                                              form: [("organisation", organisation.slug), ("lot", "lot-1")])
+        #expect(response.status == .seeOther)
+        let draft = try #require(try await GrantApplication.query(on: app.db).filter(\.$organisationID == organisation.requireID())
+            .filter(\.$stateRaw == "draft").filter(\.$title == "").first())
+        #expect(response.headers.first(name: .location) == path(draft, locale: locale))
+        #expect(draft.locale == locale)
+        return draft
+    }
+
+    @Test func aDraftTypedInMacedonianIsReadCheckedAttachedAndSubmittedOnce() async throws {
+        try await withCycleDemo { app in
+            let browser = Browser(app)
+            try await browser.signIn()
+            let draft = try await start(app, browser, organisationName: "Demo Digital Rights Prishtinë", locale: "mk")
+            let saved = try await browser.post(path(draft, locale: "mk"), form: [("version", "0"), ("action", "save")] + macedonianDraft, csrfFrom: path(draft, locale: "mk"))
+            #expect(saved.status == .seeOther)
+            var stored = try await reload(app, draft)
+            #expect(stored.requestedMinor == 1_500_050)
+            #expect(stored.version == 1 && stored.title == "Центар за е-услуги во Куманово")
+            #expect(stored.answers["target-groups"] == ["elderly", "roma"])
+
+            // The only problem left is the missing registration certificate, named in Macedonian.
+            let mk = Translator(locale: .mk)
+            let preview = try await browser.get(path(draft, locale: "mk", "/preview"))
+            #expect(preview.body.string.contains(mk("grants.form.required", ["question": "Потврда за регистрација"]).htmlEscaped))
+            #expect(!preview.body.string.contains("/submit\""))
+
+            // A PNG named .pdf is refused with the reason, and nothing is stored.
+            let lying = try await browser.multipart(path(draft, locale: "mk", "/attachments"), fields: [("question", "registration")],
+                                                    file: ("file_registration", "registration.pdf", "application/pdf", pngBytes), csrfFrom: path(draft, locale: "mk"))
+            #expect(lying.status == .unprocessableEntity)
+            #expect(lying.body.string.contains(mk("grants.attachment.extension-mismatch", ["declared": "pdf", "actual": "png"]).htmlEscaped))
+            #expect(try await GrantAttachment.query(on: app.db).count() == 0)
+            let real = try await browser.multipart(path(draft, locale: "mk", "/attachments"), fields: [("question", "registration")],
+                                                   file: ("file_registration", "registration.pdf", "application/pdf", pdfBytes), csrfFrom: path(draft, locale: "mk"))
+            #expect(real.status == .seeOther)
+            #expect(try await GrantAttachment.query(on: app.db).count() == 1)
+
+            stored = try await reload(app, draft)
+            let ready = try await browser.get(path(draft, locale: "mk", "/preview"))
+            #expect(ready.body.string.contains(path(draft, locale: "mk", "/submit")))
+            let submitted = try await browser.post(path(draft, locale: "mk", "/submit"), form: [("version", String(stored.version))],
+                                                   csrfFrom: path(draft, locale: "mk", "/preview"))
+            #expect(submitted.status == .seeOther)
+            #expect(submitted.headers.first(name: .location) == path(draft, locale: "mk", "/receipt"))
+            stored = try await reload(app, draft)
+            #expect(stored.state == .submitted && stored.submittedAt != nil)
+            // Hidden questions' answers stay out of the submission: none here, "has-centre" is yes.
+            #expect(stored.answers["centre-visits"] == ["300"])
+            let receipts = try await OutboxMessage.query(on: app.db).filter(\.$subject == mk("grants.email.receipt_subject", ["reference": stored.reference])).all()
+            #expect(receipts.count == 1 && receipts.first?.locale == "mk")
+
+            // Submitting again (a double click, a replayed form) lands on the receipt and sends nothing more.
+            let again = try await browser.post(path(draft, locale: "mk", "/submit"), form: [("version", String(stored.version - 1))], csrfFrom: path(draft, locale: "mk"))
+            #expect(again.status == .seeOther && again.headers.first(name: .location) == path(draft, locale: "mk", "/receipt"))
+            #expect(try await OutboxMessage.query(on: app.db).filter(\.$subject == mk("grants.email.receipt_subject", ["reference": stored.reference])).count() == 1)
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "grants.application.submit").filter(\.$targetID == stored.id!.uuidString).count() == 1)
+            // Submitted: the form is gone, the status page says so.
+            let status = try await browser.get(path(draft, locale: "en"))
+            #expect(status.body.string.contains(Translator(locale: .en)("grants.state_explained.submitted").htmlEscaped))
+        }
+    }
+
+    @Test func aSecondSaveFromAnOldPageIsRefusedAndKeepsItsText() async throws {
+        try await withCycleDemo { app in
+            let browser = Browser(app)
+            try await browser.signIn()
+            let draft = try await start(app, browser, organisationName: "Demo Digital Rights Beograd", locale: "en")
+            let first = try await browser.post(path(draft), form: [("version", "0"), ("title", "First title"), ("summary", "One.")], csrfFrom: path(draft))
+            #expect(first.status == .seeOther)
+            let second = try await browser.post(path(draft), form: [("version", "0"), ("title", "Second title typed meanwhile"), ("summary", "Two.")], csrfFrom: path(draft))
+            #expect(second.status == .conflict)
+            #expect(second.body.string.contains("Second title typed meanwhile"))
+            #expect(second.body.string.contains(Translator(locale: .en)("grants.apply.conflict").htmlEscaped))
+            #expect(try await reload(app, draft).title == "First title")
+        }
+    }
+
+    @Test func theDeadlinePassingWhileTypingKeepsTheTextAndRefusesTheSubmission() async throws {
+        try await withCycleDemo { app in
+            let browser = Browser(app)
+            try await browser.signIn()
+            let draft = try await start(app, browser, organisationName: "Demo Digital Rights Beograd", locale: "sq")
+            let call = try #require(try await GrantCall.query(on: app.db).filter(\.$code == GrantsCycleSeed.openCallCode).first())
+            let preview = try await browser.get(path(draft, locale: "sq", "/preview"))
+            let token = try #require(Browser.csrfToken(in: preview.body.string))
+            call.deadline = Date().addingTimeInterval(-1)
+            try await call.save(on: app.db)
+            let saved = try await browser.post(path(draft, locale: "sq"), form: [("version", "0"), ("title", "Shkruar pas afatit"), ("_csrf", token)], csrf: false)
+            #expect(saved.status == .seeOther)
+            let refused = try await browser.post(path(draft, locale: "sq", "/submit"), form: [("version", "1"), ("_csrf", token)], csrf: false)
+            #expect(refused.status == .conflict)
+            let deadline = GrantsPages.instant(call.deadline, in: call.timeZone, t: Translator(locale: .sq))
+            #expect(refused.body.string.contains(Translator(locale: .sq)("grants.apply.late", ["deadline": deadline]).htmlEscaped))
+            let stored = try await reload(app, draft)
+            #expect(stored.title == "Shkruar pas afatit" && stored.state == .draft && stored.submittedAt == nil)
+        }
+    }
+
+    @Test func amountsInEveryLocalesNotationAreReadAndAmbiguousOnesRefused() {
+        let t = Translator(locale: .en)
+        // 1,234.56 (en), 1.234,56 (mk, sr), 1 234,56 (sq): the same 123,456 cents.
+        for (locale, text) in [(AppLocale.en, "1,234.56"), (.mk, "1.234,56"), (.srLatn, "1.234,56"), (.sq, "1 234,56"), (.sq, "1234,56 €")] {
+            let row = BudgetRowInput(category: "staff", description: "x", unit: "u", quantity: "1", unitCost: text, requested: text, coFinancing: "")
+            let reading = ApplicationStore.readBudget([row], locale: locale, currency: .eur, t: t)
+            #expect(reading.errors.isEmpty, "\(locale) \(text): \(reading.errors)")
+            #expect(reading.totals?.requestedTotal.minorUnits == 123_456, "\(locale) \(text)")
+        }
+        // Grouping that is not in threes is refused, never read as another number; the typed text is kept.
+        let row = BudgetRowInput(category: "staff", description: "x", unit: "u", quantity: "1", unitCost: "12,34,56", requested: "12,34,56", coFinancing: "")
+        let reading = ApplicationStore.readBudget([row], locale: .en, currency: .eur, t: t)
+        #expect(reading.table == nil)
+        #expect(reading.errors.map(\.field) == ["budget_0_unit_cost", "budget_0_requested"])
+        // Another currency is a mismatch, not a number.
+        let dollars = BudgetRowInput(category: "staff", description: "x", unit: "u", quantity: "1", unitCost: "USD 100", requested: "100", coFinancing: "")
+        #expect(ApplicationStore.readBudget([dollars], locale: .en, currency: .eur, t: t).errors.map(\.field) == ["budget_0_unit_cost"])
+    }
+
+    @Test func othersCannotReadAnApplication() async throws {
+        try await withCycleDemo { app in
+            let draft = try await application(app, of: "Demo Digital Rights Prishtinë", call: GrantsCycleSeed.openCallCode)
+            let anonymous = try await app.testing().sendRequest(.GET, path(draft))
+            #expect(anonymous.status == .seeOther)
+            _ = try await user(app, "outsider@example.org", role: .member)
+            let outsider = try await signedIn(app, "outsider@example.org")
+            #expect(try await outsider.get(path(draft)).status == .forbidden)
+            #expect(try await outsider.get(path(draft, staff: true)).status == .forbidden)
+            #expect(try await outsider.get("/en/staff/grants/applications").status == .forbidden)
+        }
+    }
+}
+
+@Suite struct EvaluationTests {
+    @Test func screeningReviewersConflictsScoresAndTheCommitteeDecision() async throws {
+        try await withCycleDemo { app in
+            let staff = Browser(app)
+            try await staff.signIn()
+            // Demo: Skopje's 2026 application is eligible, waiting for reviewers; the applicant wrote in Macedonian.
+            var target = try await application(app, of: "Demo Digital Rights Skopje", call: GrantsCycleSeed.evaluationCallCode)
+            #expect(target.state == .eligible && target.locale == "mk")
+            let page = path(target, staff: true)
+
+            // Starting the review without two reviewers is refused.
+            let early = try await staff.post(path(target, staff: true, "/transition"), form: [("event", "start-review"), ("version", String(target.version))], csrfFrom: page)
+            #expect(early.status == .conflict)
+
+            // A member of the applicant is never assigned.
+            let insider = try await user(app, "insider@example.org", role: .reviewer)
+            try await OrganisationRole(userID: insider.requireID(), organisationID: target.organisationID, role: .member).save(on: app.db)
+            let refused = try await staff.post(path(target, staff: true, "/reviewers"), form: [("reviewer", insider.id!.uuidString)], csrfFrom: page)
+            #expect(refused.status == .unprocessableEntity)
+
+            var reviewers: [User] = []
+            for name in ["one", "two", "three"] {
+                let reviewer = try await user(app, "reviewer.\(name)@example.org", role: .reviewer)
+                reviewers.append(reviewer)
+                if name != "three" {
+                    let assigned = try await staff.post(path(target, staff: true, "/reviewers"), form: [("reviewer", reviewer.id!.uuidString)], csrfFrom: page)
+                    #expect(assigned.status == .seeOther)
+                }
+            }
+            target = try await reload(app, target)
+            #expect(try await staff.post(path(target, staff: true, "/transition"), form: [("event", "start-review"), ("version", String(target.version))], csrfFrom: page).status == .seeOther)
+            #expect(try await reload(app, target).state == .inReview)
+
+            func review(_ reviewer: User) async throws -> GrantReview {
+                try #require(try await GrantReview.query(on: app.db).filter(\.$reviewerID == reviewer.requireID()).filter(\.$applicationID == target.requireID()).first())
+            }
+            let scores: [(String, String)] = [("score_relevance", "8"), ("score_feasibility", "4"), ("score_capacity", "15"), ("score_cost", "20"),
+                                              ("comment", "Solid plan."), ("recommendation", "fund")]
+            // Reviewer one may not score before declaring; then declares no conflict and scores: 24 + 20 + 15 + 20 = 79.
+            let one = try await signedIn(app, "reviewer.one@example.org")
+            let reviewOne = "/en/staff/grants/reviews/\(try await review(reviewers[0]).id!.uuidString.lowercased())"
+            #expect(try await one.post(reviewOne, form: scores, csrfFrom: reviewOne).status == .conflict)
+            #expect(try await one.post(reviewOne + "/declaration", form: [("declaration", "no-conflict")], csrfFrom: reviewOne).status == .seeOther)
+            #expect(try await one.post(reviewOne, form: scores, csrfFrom: reviewOne).status == .seeOther)
+            // A score above the criterion's maximum is refused with the typed values kept.
+            let tooHigh = try await one.post(reviewOne, form: [("score_relevance", "11")] + scores.dropFirst(), csrfFrom: reviewOne)
+            #expect(tooHigh.status == .unprocessableEntity)
+
+            // Reviewer two declares a conflict: the review is blocked.
+            let two = try await signedIn(app, "reviewer.two@example.org")
+            let reviewTwo = "/en/staff/grants/reviews/\(try await review(reviewers[1]).id!.uuidString.lowercased())"
+            #expect(try await two.post(reviewTwo + "/declaration", form: [("declaration", "conflict")], csrfFrom: reviewTwo).status == .unprocessableEntity)
+            #expect(try await two.post(reviewTwo + "/declaration", form: [("declaration", "conflict"), ("conflict_note", "I chair its board.")], csrfFrom: reviewTwo).status == .seeOther)
+            #expect(try await two.post(reviewTwo, form: scores, csrfFrom: reviewTwo).status == .conflict)
+
+            // One valid review is not enough to close the review.
+            target = try await reload(app, target)
+            #expect(try await staff.post(path(target, staff: true, "/transition"), form: [("event", "complete-review"), ("version", String(target.version))], csrfFrom: page).status == .conflict)
+
+            // Reviewer three: 30×2/10 + 25×1/5 + 20×4/20 + 25×5/25 = 6 + 5 + 4 + 5 = 20. Mean (79 + 20) / 2 = 49.5; spread 59 > 20: flagged.
+            #expect(try await staff.post(path(target, staff: true, "/reviewers"), form: [("reviewer", reviewers[2].id!.uuidString)], csrfFrom: page).status == .seeOther)
+            let three = try await signedIn(app, "reviewer.three@example.org")
+            let reviewThree = "/en/staff/grants/reviews/\(try await review(reviewers[2]).id!.uuidString.lowercased())"
+            #expect(try await three.post(reviewThree + "/declaration", form: [("declaration", "no-conflict")], csrfFrom: reviewThree).status == .seeOther)
+            let low: [(String, String)] = [("score_relevance", "2"), ("score_feasibility", "1"), ("score_capacity", "4"), ("score_cost", "5"),
+                                           ("comment", "Weak."), ("recommendation", "reject")]
+            #expect(try await three.post(reviewThree, form: low, csrfFrom: reviewThree).status == .seeOther)
+            target = try await reload(app, target)
+            #expect(target.validReviews == 2 && target.scoreFlagged)
+            #expect(ApplicationStore.ratio(Substring(target.scoreMean))?.decimalString(places: 2) == "49.50")
+            #expect(ApplicationStore.ratio(Substring(target.scoreSpread))?.decimalString(places: 2) == "59.00")
+            let flagged = try await staff.get("/en/staff/grants/applications?call=\(GrantsCycleSeed.evaluationCallCode)&flagged=1")
+            #expect(flagged.body.string.contains(target.reference))
+
+            #expect(try await staff.post(path(target, staff: true, "/transition"), form: [("event", "complete-review"), ("version", String(target.version))], csrfFrom: page).status == .seeOther)
+            target = try await reload(app, target)
+            #expect(target.state == .reviewed)
+
+            // The admin is on the demo committee; off it, staff cannot award.
+            let admin = try #require(try await User.query(on: app.db).filter(\.$email == "admin@example.org").first())
+            try await GrantCommitteeMember.query(on: app.db).filter(\.$userID == admin.requireID()).filter(\.$callID == target.callID).delete()
+            let notCommittee = try await staff.post(path(target, staff: true, "/transition"),
+                                                    form: [("event", "award"), ("version", String(target.version)), ("note_award", "Good.")], csrfFrom: page)
+            #expect(notCommittee.status == .conflict)
+            try await GrantCommitteeMember(callID: target.callID, userID: admin.requireID()).save(on: app.db)
+            let noReason = try await staff.post(path(target, staff: true, "/transition"), form: [("event", "award"), ("version", String(target.version))], csrfFrom: page)
+            #expect(noReason.status == .unprocessableEntity)
+            let awarded = try await staff.post(path(target, staff: true, "/transition"),
+                                               form: [("event", "award"), ("version", String(target.version)), ("note_award", "Strong local partnerships.")], csrfFrom: page)
+            #expect(awarded.status == .seeOther)
+            target = try await reload(app, target)
+            #expect(target.state == .awarded && target.decisionReason == "Strong local partnerships.")
+            let grant = try #require(try await Grant.query(on: app.db).filter(\.$applicationID == target.requireID()).first())
+            #expect(grant.amountMinor == 1_700_000 && grant.status == "agreement-drafted")
+            #expect(grant.identifier == "360G-iceda-" + target.reference.lowercased())
+            // The letter goes out in Macedonian, the language the applicant wrote in.
+            let letter = try #require(try await OutboxMessage.query(on: app.db).filter(\.$subject == Translator(locale: .mk)("grants.letter.subject", ["reference": target.reference])).first())
+            #expect(letter.locale == "mk" && letter.body.contains("Strong local partnerships."))
+            // Every transition is in the audit log, in order.
+            let actions = try await AuditEntry.query(on: app.db).filter(\.$targetID == target.id!.uuidString).sort(\.$at).all().map(\.action)
+                .filter { $0.hasPrefix("grants.application.") }
+            #expect(actions == ["grants.application.create", "grants.application.submit", "grants.application.mark-eligible",
+                                "grants.application.start-review", "grants.application.complete-review", "grants.application.award"])
+        }
+    }
+
+    @Test func appealsAreTakenWithinTheWindowOnly() async throws {
+        try await withCycleDemo { app in
+            let staff = Browser(app)
+            try await staff.signIn()
+            let admin = try #require(try await User.query(on: app.db).filter(\.$email == "admin@example.org").first())
+            for name in ["Demo Digital Rights Durrës", "Demo Digital Rights Novi Sad"] {
+                var target = try await application(app, of: name, call: GrantsCycleSeed.evaluationCallCode)
+                #expect(target.state == .reviewed)
+                let rejected = try await staff.post(path(target, staff: true, "/transition"),
+                                                    form: [("event", "reject"), ("version", String(target.version)), ("note_reject", "Below the funding line.")],
+                                                    csrfFrom: path(target, staff: true))
+                #expect(rejected.status == .seeOther)
+                target = try await reload(app, target)
+                #expect(target.state == .rejected)
+                // Eight days in the call's time zone.
+                let deadline = try #require(target.appealDeadline)
+                #expect(abs(deadline.timeIntervalSince(try #require(target.decidedAt)) - 8 * 86_400) < 3_700)
+                try await OrganisationRole(userID: admin.requireID(), organisationID: target.organisationID, role: .member).save(on: app.db)
+            }
+            let inTime = try await application(app, of: "Demo Digital Rights Durrës", call: GrantsCycleSeed.evaluationCallCode)
+            let lodged = try await staff.post(path(inTime, "/appeal"), form: [("version", String(inTime.version)), ("appeal_text", "The reviewers missed our partner.")],
+                                              csrfFrom: path(inTime))
+            #expect(lodged.status == .seeOther)
+            #expect(try await reload(app, inTime).state == .appealed)
+
+            let late = try await application(app, of: "Demo Digital Rights Novi Sad", call: GrantsCycleSeed.evaluationCallCode)
+            late.appealDeadline = Date().addingTimeInterval(-60)
+            try await late.save(on: app.db)
+            let tooLate = try await staff.post(path(late, "/appeal"), form: [("version", String(late.version)), ("appeal_text", "Please reconsider our budget.")],
+                                               csrfFrom: path(late))
+            #expect(tooLate.status == .conflict)
+            #expect(tooLate.body.string.contains("Please reconsider our budget."))
+            #expect(try await reload(app, late).state == .rejected)
+        }
+    }
+
+    @Test func theRankingFollowsTheMeanScores() async throws {
+        try await withCycleDemo { app in
+            let staff = Browser(app)
+            try await staff.signIn()
+            // Lot 2 of the 2026 demo call: Novi Sad (80 + 77) / 2 = 78.5; Durrës (61 + 64) / 2 = 62.5; Tetovo (93 + 28) / 2 = 60.5, spread 65: flagged.
+            let page = try await staff.get("/en/staff/grants/calls/\(GrantsCycleSeed.evaluationCallCode)/ranking?lot=lot-2").body.string
+            var references: [String] = []
+            for name in ["Demo Digital Rights Novi Sad", "Demo Digital Rights Durrës", "Demo Media Tetovo"] {
+                references.append(try await application(app, of: name, call: GrantsCycleSeed.evaluationCallCode).reference)
+            }
+            let positions = references.compactMap { page.range(of: ">\($0)<")?.lowerBound }
+            #expect(positions.count == 3 && positions == positions.sorted())
+            for score in ["78.50", "62.50", "60.50"] { #expect(page.contains(">\(score)<")) }
+            #expect(page.contains("65.00 " + Translator(locale: .en)("grants.ranking.flagged")))
+        }
+    }
+}
+
+@Suite struct CycleDemoTests {
+    @Test func theDemoShowsEveryStageReachedThroughTheMachine() async throws {
+        try await withCycleDemo { app in
+            let applications = try await GrantApplication.query(on: app.db).all()
+            #expect(Set(applications.map(\.state)) == Set(Grants.ApplicationState.allCases))
+            // Replaying each application's audited events through the machine ends in its stored state.
+            for application in applications {
+                let entries = try await AuditEntry.query(on: app.db).filter(\.$targetID == application.id!.uuidString).sort(\.$at).all()
+                var tracked = Grants.Tracked<Grants.ApplicationLifecycle>()
+                for entry in entries {
+                    guard let rest = entry.action.split(separator: ".").last, let event = Grants.ApplicationEvent(rawValue: String(rest)),
+                          let after = entry.after, let role = ["applicant", "staff", "admin", "committee"].first(where: { after.contains("\"role\":\"\($0)\"") }) else { continue }
+                    guard case .success = tracked.apply(event, by: Grants.Role(rawValue: role)!) else { Issue.record("\(application.reference) \(event)"); continue }
+                }
+                #expect(tracked.state == application.state, "\(application.reference)")
+            }
+            // The demo grants of 2020 point to their applications.
+            #expect(try await Grant.query(on: app.db).filter(\.$applicationID == nil).count() == 0)
+            #expect(try await GrantsCycleSeed.seed(on: app.db) == nil)
+        }
+    }
+}
+
+extension String {
+    var htmlEscaped: String {
+        Node.text(self).render()
+    }
+}
