@@ -21,6 +21,7 @@ func routes(_ app: Application) throws {
     SurveyPage.register(site)
     GrantsRoutes.register(site)
     ApplicantRoutes.register(site)
+    AwardRoutes.register(site)
 
     let api = app.grouped("api")
     OpenAPIDocument.register(api)

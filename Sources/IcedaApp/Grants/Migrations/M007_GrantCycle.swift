@@ -5,20 +5,24 @@ import SQLKit
 
 struct M007_GrantCycle: AsyncMigration {
     func prepare(on database: Database) async throws {
-        try await database.schema(GrantCall.schema)
-            .field("minimum_reviews", .int, .required, .sql(.default(2)))
-            .field("spread_threshold", .int, .required, .sql(.default(20)))
-            .field("appeal_days", .int, .required, .sql(.default(8)))
-            .field("ranking_public", .bool, .required, .sql(.default(false)))
-            .field("form", .string, .required, .sql(.default("{\"sections\":[]}")))
-            .update()
-        try await database.schema(GrantLot.schema)
-            .field("tranches", .string, .required, .sql(.default("8000;2000")))
-            .update()
-        try await database.schema(Grant.schema)
-            .field("application_id", .uuid)
-            .field("version", .int, .required, .sql(.default(0)))
-            .update()
+        // SQLite adds one column per ALTER TABLE.
+        let added: [(String, FieldKey, DatabaseSchema.DataType, SQLExpression?)] = [
+            (GrantCall.schema, "minimum_reviews", .int, SQLLiteral.numeric("2")),
+            (GrantCall.schema, "spread_threshold", .int, SQLLiteral.numeric("20")),
+            (GrantCall.schema, "appeal_days", .int, SQLLiteral.numeric("8")),
+            (GrantCall.schema, "ranking_public", .bool, SQLLiteral.boolean(false)),
+            (GrantCall.schema, "form", .string, SQLLiteral.string("{\"sections\":[]}")),
+            (GrantLot.schema, "tranches", .string, SQLLiteral.string("8000;2000")),
+            (Grant.schema, "application_id", .uuid, nil),
+            (Grant.schema, "version", .int, SQLLiteral.numeric("0")),
+        ]
+        for (schema, field, type, defaultValue) in added {
+            if let defaultValue {
+                try await database.schema(schema).field(field, type, .required, .sql(.default(defaultValue))).update()
+            } else {
+                try await database.schema(schema).field(field, type).update()
+            }
+        }
         try await database.schema(GrantApplication.schema)
             .id()
             .field("call_id", .uuid, .required, .references(GrantCall.schema, .id, onDelete: .restrict))
@@ -120,9 +124,10 @@ struct M007_GrantCycle: AsyncMigration {
                        GrantApplication.schema] {
             try await database.schema(schema).delete()
         }
-        try await database.schema(Grant.schema).deleteField("application_id").deleteField("version").update()
-        try await database.schema(GrantLot.schema).deleteField("tranches").update()
-        try await database.schema(GrantCall.schema).deleteField("minimum_reviews").deleteField("spread_threshold").deleteField("appeal_days")
-            .deleteField("ranking_public").deleteField("form").update()
+        for (schema, field) in [(Grant.schema, "application_id"), (Grant.schema, "version"), (GrantLot.schema, "tranches"),
+                                (GrantCall.schema, "minimum_reviews"), (GrantCall.schema, "spread_threshold"), (GrantCall.schema, "appeal_days"),
+                                (GrantCall.schema, "ranking_public"), (GrantCall.schema, "form")] {
+            try await database.schema(schema).deleteField(FieldKey(stringLiteral: field)).update()
+        }
     }
 }

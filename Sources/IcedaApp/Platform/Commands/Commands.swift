@@ -173,7 +173,7 @@ struct BackupCommand: AsyncCommand {
 
 struct WorkerCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Flag(name: "once", help: "Run the due jobs and deliver e-mail once, then exit.") var once: Bool
+        @Flag(name: "once", help: "Run the periodic work (report reminders) and the due jobs, deliver e-mail once, then exit.") var once: Bool
     }
     var help: String { "Runs background jobs and e-mail delivery (the server also does, unless ICEDA_WORKER_IN_SERVER=false)." }
 
@@ -181,6 +181,7 @@ struct WorkerCommand: AsyncCommand {
         let app = context.application
         try await app.autoMigrate()
         if signature.once {
+            try await Worker.runPeriodic(app: app)
             let ran = try await Worker.runOnce(app: app)
             context.console.print("Ran \(ran) jobs.")
         } else {
