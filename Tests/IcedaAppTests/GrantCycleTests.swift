@@ -363,6 +363,14 @@ private let pngBytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A,
             #expect(positions.count == 3 && positions == positions.sorted())
             for score in ["78.50", "62.50", "60.50"] { #expect(page.contains(">\(score)<")) }
             #expect(page.contains("65.00 " + Translator(locale: .en)("grants.ranking.flagged")))
+            // The ranking is cached per lot until one of its applications changes: a decision shows at once.
+            let durres = try await application(app, of: "Demo Digital Rights Durrës", call: GrantsCycleSeed.evaluationCallCode)
+            let rejected = try await staff.post(path(durres, staff: true, "/transition"),
+                                                form: [("event", "reject"), ("version", String(durres.version)), ("note_reject", "Below the line.")], csrfFrom: path(durres, staff: true))
+            #expect(rejected.status == .seeOther)
+            let after = try await staff.get("/en/staff/grants/calls/\(GrantsCycleSeed.evaluationCallCode)/ranking?lot=lot-2").body.string
+            let row = try #require(after.range(of: ">\(durres.reference)<").map { String(after[$0.lowerBound...].prefix(1_200)) })
+            #expect(row.contains(">" + Translator(locale: .en)("grants.state.rejected") + "<"))
         }
     }
 }
@@ -383,8 +391,23 @@ private let pngBytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A,
                 }
                 #expect(tracked.state == application.state, "\(application.reference)")
             }
-            // The demo grants of 2020 point to their applications.
-            #expect(try await Grant.query(on: app.db).filter(\.$applicationID == nil).count() == 0)
+            // The demo grants of 2020 point to their applications, and show the stages after the award.
+            let grants = try await Grant.query(on: app.db).all()
+            #expect(grants.allSatisfy { $0.applicationID != nil })
+            #expect(Set(grants.map(\.state)).isSuperset(of: [.agreementDrafted, .signed, .reportDue, .changesRequested, .closed]))
+            for grant in grants {
+                var tracked = Grants.Tracked<Grants.GrantLifecycle>()
+                for entry in try await AuditEntry.query(on: app.db).filter(\.$targetID == grant.id!.uuidString).filter(\.$targetType == "grant").sort(\.$at).all() {
+                    guard let event = entry.action.split(separator: ".").last.flatMap({ Grants.GrantEvent(rawValue: String($0)) }),
+                          let after = entry.after, let role = ["applicant", "staff"].first(where: { after.contains("\"role\":\"\($0)\"") }) else { continue }
+                    guard case .success = tracked.apply(event, by: Grants.Role(rawValue: role)!) else { Issue.record("\(grant.identifier) \(event)"); continue }
+                }
+                #expect(tracked.state == grant.state, "\(grant.identifier)")
+                // Closed grants were paid in full (80 % + 20 %), never more.
+                let paid = try await GrantPayment.query(on: app.db).filter(\.$grantID == grant.requireID()).all().map(\.amountMinor).reduce(0, +)
+                #expect(paid <= grant.amountMinor)
+                if grant.state == .closed { #expect(paid == grant.amountMinor) }
+            }
             #expect(try await GrantsCycleSeed.seed(on: app.db) == nil)
         }
     }

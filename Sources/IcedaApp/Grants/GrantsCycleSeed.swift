@@ -126,7 +126,7 @@ enum GrantsCycleSeed {
                                                    reviewers: reviewers, author: applicant, on: database) {
                     grant.applicationID = application.id
                     grant.title = application.title
-                    try await grant.save(on: database)
+                    try await replayAfterAward(grant, index: added, lot: lot, currency: programme.currency, on: database)
                     added += 1
                 }
             }
@@ -151,6 +151,81 @@ enum GrantsCycleSeed {
             }
             return added
         }
+    }
+
+    /// What happens after the award, per demo grant in order: most are closed with both tranches paid and every
+    /// report accepted; one waits for its final report, one has a report sent back, one is signed but not started,
+    /// one still has its agreement being drafted. Replayed through the grant state machine, audited.
+    static func afterAward(_ index: Int, reports: Int) -> [Grants.GrantEvent] {
+        let start: [Grants.GrantEvent] = [.sign, .activate, .recordPayment]
+        let interim: [Grants.GrantEvent] = reports > 1 ? [.submitReport, .acceptInterimReport] : []
+        switch index {
+        case 4: return start + interim + [.markReportDue]
+        case 5: return start + [.submitReport, .requestChanges]
+        case 6: return [.sign]
+        case 7: return []
+        default: return start + interim + [.submitReport, .acceptFinalReport, .recordPayment, .close]
+        }
+    }
+
+    static func replayAfterAward(_ grant: Grant, index: Int, lot: GrantLot, currency: Grants.Currency, on database: Database) async throws {
+        guard let start = grant.plannedStartDate else { return }
+        let schedule = AwardStore.reportSchedule(start: start, months: grant.durationMonths)
+        var reports: [GrantReport] = []
+        for entry in schedule {
+            let report = GrantReport()
+            report.grantID = try grant.requireID()
+            report.kind = entry.kind.rawValue
+            report.dueOn = entry.due.iso
+            report.status = GrantReportStatus.scheduled.rawValue
+            report.narrative = ""
+            report.spent = ""
+            report.reviewComment = ""
+            // Past due dates were reminded long ago; the demo queues no old reminders.
+            report.remindedAt = Date(timeIntervalSince1970: 1_600_000_000)
+            reports.append(report)
+        }
+        let award = Grants.Money(minorUnits: grant.amountMinor, currency: currency)
+        guard case let .success(tranches) = Grants.tranches(of: award, shares: lot.trancheShares) else { return }
+        var tracked = Grants.Tracked<Grants.GrantLifecycle>()
+        var paid = 0
+        var reported = 0
+        for event in afterAward(index, reports: reports.count) {
+            guard case let .success(record) = tracked.apply(event, by: event == .submitReport ? .applicant : .staff) else {
+                preconditionFailure("demo grant breaks the grant state machine: \(grant.identifier) \(event)")
+            }
+            switch event {
+            case .recordPayment where paid < tranches.count:
+                let payment = GrantPayment()
+                payment.grantID = try grant.requireID()
+                payment.tranche = paid + 1
+                payment.amountMinor = tranches[paid].minorUnits
+                payment.paidOn = paid == 0 ? "2020-10-15" : "2022-05-20"
+                payment.note = "Demo payment"
+                payment.recordedBy = try grant.requireID()
+                try await payment.save(on: database)
+                paid += 1
+            case .submitReport where reported < reports.count:
+                reports[reported].status = GrantReportStatus.submitted.rawValue
+                reports[reported].narrative = "Demo report: the centre was open four days a week; 1,150 citizens were helped, 40 % of them over 65."
+                reports[reported].spent = String(tranches[0].minorUnits)
+                reports[reported].submittedAt = Date(timeIntervalSince1970: 1_640_000_000 + Double(reported) * 10_000_000)
+            case .acceptInterimReport, .acceptFinalReport:
+                reports[reported].status = GrantReportStatus.accepted.rawValue
+                reported += 1
+            case .requestChanges:
+                reports[reported].status = GrantReportStatus.changesRequested.rawValue
+                reports[reported].reviewComment = "Demo request: please add the list of trainings with dates and attendance."
+            default:
+                break
+            }
+            try await Audit.record(on: database, actor: nil, action: "grants.grant.\(event.rawValue)", targetType: "grant", targetID: grant.id?.uuidString,
+                                   after: ["identifier": grant.identifier, "from": record.from.rawValue, "to": record.to.rawValue, "role": record.role.rawValue,
+                                           "note": "demo"])
+        }
+        for report in reports { try await report.save(on: database) }
+        grant.status = tracked.state.rawValue
+        try await grant.save(on: database)
     }
 
     static func locale(of country: String) -> AppLocale {

@@ -15,6 +15,7 @@ public struct IcedaStorage: Sendable {
     let dummyPasswordHash: String
     /// Scores and services of published (immutable) editions, read once.
     let editionCache = EditionCache()
+    let rankingCache = RankingCache()
 }
 
 struct IcedaStorageKey: StorageKey { typealias Value = IcedaStorage }

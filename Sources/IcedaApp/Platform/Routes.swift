@@ -22,6 +22,7 @@ func routes(_ app: Application) throws {
     GrantsRoutes.register(site)
     ApplicantRoutes.register(site)
     EvaluationRoutes.register(site)
+    AwardRoutes.register(site)
 
     let api = app.grouped("api")
     OpenAPIDocument.register(api)

@@ -281,7 +281,7 @@ enum EvaluationRoutes {
                 application.decisionReason = note
                 application.decidedAt = Date()
                 if event == .award || event == .promoteFromReserve {
-                    try await Decisions.createGrant(application, bundle: bundle, on: database)
+                    _ = try await AwardStore.createAgreement(for: application, bundle: bundle, actor: user, on: database)
                 }
                 try await Decisions.notify(application, bundle: bundle, event: event, call: call, on: database)
             case .upholdAppeal, .dismissAppeal:
@@ -304,6 +304,8 @@ enum EvaluationRoutes {
         } catch let refused as ApplicationStore.Refused {
             let message = t("grants.transition.not_allowed", ["event": t("grants.event.\(event.rawValue)")]) + " (" + t("grants.state.\(refused.error.stateRaw)") + ")"
             return try await showResponse(request, bundle, user: user, roles: roles, refusal: message, typed: typed, status: .conflict)
+        } catch is AwardStore.AgreementError {
+            return try await showResponse(request, bundle, user: user, roles: roles, refusal: t("grants.award.no_amount"), typed: typed, status: .conflict)
         } catch is ApplicationStore.Changed {
             let fresh = try await ApplicationStore.bundle(of: try await GrantApplication.find(bundle.application.id, on: request.db) ?? bundle.application, on: request.db)
             return try await showResponse(request, fresh, user: user, roles: roles, refusal: t("grants.transition.changed"), typed: typed, status: .conflict)
@@ -366,7 +368,7 @@ enum EvaluationRoutes {
         let lots = try await GrantLot.query(on: request.db).filter(\.$callID == call.requireID()).sort(\.$position).all()
         guard !lots.isEmpty else { throw Abort(.notFound) }
         let lot = lots.first { $0.code == request.query[String.self, at: "lot"] } ?? lots[0]
-        let (result, line, rows) = try await rankLot(lot, call: call, currency: programme.currency, on: request.db)
+        let (result, line, rows) = try await request.rankingCache.ranking(of: lot, call: call, currency: programme.currency, on: request.db)
         let page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 10_000))
         let info = PageInfo(page: page, perPage: 100, total: result.ranked.count)
         let shown = Array(result.ranked.dropFirst(info.offset).prefix(100))
@@ -519,33 +521,8 @@ extension Grants.TransitionError where State == Grants.ApplicationState {
     }
 }
 
-/// What goes with a committee decision: the grant record of an award, and the letter in the applicant's language.
+/// What goes with a decision: the letter in the applicant's language (the grant of an award is `AwardStore.createAgreement`).
 enum Decisions {
-    /// Creates the grant of an awarded application: agreement being drafted, the requested amount, planned to start
-    /// on the first day of the next month.
-    static func createGrant(_ application: GrantApplication, bundle: ApplicationBundle, on database: Database) async throws {
-        let id = try application.requireID()
-        guard try await Grant.query(on: database).filter(\.$applicationID == id).count() == 0 else { return }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let today = calendar.dateComponents([.year, .month, .day], from: Date())
-        let nextMonth = (today.month ?? 1) == 12 ? ((today.year ?? 2000) + 1, 1) : ((today.year ?? 2000), (today.month ?? 1) + 1)
-        let grant = Grant()
-        grant.lotID = application.lotID
-        grant.organisationID = application.organisationID
-        grant.title = application.title
-        grant.summary = String(application.summary.prefix(500))
-        grant.amountMinor = application.requestedMinor ?? 0
-        grant.awardDate = String(format: "%04d-%02d-%02d", today.year ?? 2000, today.month ?? 1, today.day ?? 1)
-        grant.plannedStart = String(format: "%04d-%02d-01", nextMonth.0, nextMonth.1)
-        grant.durationMonths = application.durationMonths ?? bundle.lot.durationMonths
-        grant.identifier = GrantsExport.identifierPrefix + application.reference.lowercased()
-        grant.status = Grants.GrantLifecycle.initialState.rawValue
-        grant.applicationID = id
-        grant.version = 0
-        try await grant.save(on: database)
-    }
-
     /// Queues the decision letter to the application's author in the language they applied in.
     static func notify(_ application: GrantApplication, bundle: ApplicationBundle, event: Grants.ApplicationEvent, call: GrantCall, on database: Database) async throws {
         guard let author = try await User.find(application.createdBy, on: database) else { return }

@@ -21,6 +21,9 @@ enum Commands {
         app.asyncCommands.use(BackupCommand(), as: "backup")
         app.asyncCommands.use(WorkerCommand(), as: "worker")
         app.asyncCommands.use(ObservatoryCommands.group(), as: "observatory")
+        var grantsGroup = AsyncCommands()
+        grantsGroup.use(GrantsBenchDataCommand(), as: "bench-data")
+        app.asyncCommands.use(grantsGroup.group(help: "Grants tools."), as: "grants")
     }
 }
 
@@ -174,7 +177,7 @@ struct BackupCommand: AsyncCommand {
 
 struct WorkerCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Flag(name: "once", help: "Run the due jobs and deliver e-mail once, then exit.") var once: Bool
+        @Flag(name: "once", help: "Run the periodic work (report reminders) and the due jobs, deliver e-mail once, then exit.") var once: Bool
     }
     var help: String { "Runs background jobs and e-mail delivery (the server also does, unless ICEDA_WORKER_IN_SERVER=false)." }
 
@@ -182,6 +185,7 @@ struct WorkerCommand: AsyncCommand {
         let app = context.application
         try await app.autoMigrate()
         if signature.once {
+            try await Worker.runPeriodic(app: app)
             let ran = try await Worker.runOnce(app: app)
             context.console.print("Ran \(ran) jobs.")
         } else {

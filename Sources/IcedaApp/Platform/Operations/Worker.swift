@@ -52,9 +52,26 @@ enum Worker {
         return ran
     }
 
-    /// Polls every `interval` seconds until the task is cancelled.
+    /// How often `loop` runs the periodic work.
+    static let periodicInterval: Duration = .seconds(15 * 60)
+
+    /// Periodic work that is not a queued job: today the report reminders (`ReportReminders`). Each task must be
+    /// safe to run from several workers at once and to repeat (it claims what it does, like `claim` above).
+    /// `loop` calls this at start and then every `periodicInterval`; `iceda worker --once` calls it once.
+    static func runPeriodic(app: Application, now: Date = Date()) async throws {
+        let reminded = try await ReportReminders.run(on: app.db, now: now, baseURL: app.iceda.config.baseURL, logger: app.logger)
+        if reminded > 0 { app.logger.info("report reminders queued: \(reminded)") }
+    }
+
+    /// Polls every `interval` seconds until the task is cancelled; runs the periodic work every `periodicInterval`.
     static func loop(app: Application, interval: Duration = .seconds(5)) async {
+        let clock = ContinuousClock()
+        var lastPeriodic: ContinuousClock.Instant?
         while !Task.isCancelled {
+            if lastPeriodic.map({ clock.now - $0 >= periodicInterval }) ?? true {
+                lastPeriodic = clock.now
+                do { try await runPeriodic(app: app) } catch { app.logger.error("worker (periodic): \(error)") }
+            }
             do { try await runOnce(app: app) } catch { app.logger.error("worker: \(error)") }
             try? await Task.sleep(for: interval)
         }
