@@ -21,7 +21,8 @@ final class RankingCache: Sendable {
     static func fingerprint(lot: UUID, on database: Database) async throws -> Fingerprint {
         guard let sql = database as? SQLDatabase else { throw Abort(.internalServerError) }
         return try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .column(SQLFunction("SUM", args: SQLColumn("version")), as: "versions")
+            // SUM of a bigint is NUMERIC on PostgreSQL: cast back to read it as a whole number on both databases.
+            .column(SQLRaw("CAST(SUM(version) AS BIGINT)"), as: "versions")
             .from(GrantApplication.schema).where("lot_id", .equal, lot)
             .first(decoding: Fingerprint.self) ?? Fingerprint(n: 0, versions: nil)
     }
