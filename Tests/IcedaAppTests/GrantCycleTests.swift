@@ -375,6 +375,39 @@ private let pngBytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A,
     }
 }
 
+@Suite struct PublishedRankingTests {
+    @Test func theRankingIsPublishedWhenTheCallSaysSoWithoutNamingTheUnfunded() async throws {
+        try await withCycleDemo { app in
+            let page = try await app.testing().sendRequest(.GET, "/en/grants/calls/\(GrantsSeed.callCode)/ranking")
+            #expect(page.status == .ok)
+            let html = page.body.string
+            // Funded and reserve list are named; rejected, appealed and closed ones only counted.
+            for name in ["Demo Digital Rights Podgorica", "Demo Digital Rights Bitola", "Demo Media Tetovo"] { #expect(html.contains(name), "\(name)") }
+            for name in ["Demo Media Shkodër", "Demo Digital Rights Prizren", "Demo Media Niš"] { #expect(!html.contains(name), "\(name)") }
+            let t = Translator(locale: .en)
+            // Ranked but not funded: lot 1 Prizren (rejected, appealed); lot 2 Shkodër (rejected), Niš (appeal upheld), Tetovo's second application
+            // (closed). Bar (screened out, never reviewed) is not ranked at all.
+            #expect(html.contains(t.plural("grants.public_ranking.not_listed", count: 1)))
+            #expect(html.contains(t.plural("grants.public_ranking.not_listed", count: 3)))
+            // The call of 2026 does not publish its ranking.
+            #expect(try await app.testing().sendRequest(.GET, "/en/grants/calls/\(GrantsCycleSeed.evaluationCallCode)/ranking").status == .notFound)
+        }
+    }
+
+    @Test func staffListTheAwardedGrantsByState() async throws {
+        try await withCycleDemo { app in
+            let staff = Browser(app)
+            try await staff.signIn()
+            // Demo: four of the eight 2020 grants are closed (see GrantsCycleSeed.afterAward).
+            let page = try await staff.get("/en/staff/grants/awarded?state=closed")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains(Translator(locale: .en).plural("grants.award.count", count: 4)))
+            let anonymous = try await app.testing().sendRequest(.GET, "/en/staff/grants/awarded")
+            #expect(anonymous.status == .seeOther)
+        }
+    }
+}
+
 @Suite struct CycleDemoTests {
     @Test func theDemoShowsEveryStageReachedThroughTheMachine() async throws {
         try await withCycleDemo { app in

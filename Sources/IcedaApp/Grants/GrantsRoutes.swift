@@ -1,6 +1,7 @@
 // Public grants pages under /{locale}/grants and the API under /api/v1/grants.
 import Fluent
 import Foundation
+import Methods
 import Vapor
 
 enum GrantsRoutes {
@@ -8,6 +9,31 @@ enum GrantsRoutes {
         site.get("grants", use: overview)
         site.get("grants", "calls", ":code", use: call)
         site.get("grants", "register", use: registerPage)
+        site.get("grants", "calls", ":code", "ranking", use: publicRanking)
+    }
+
+    /// The ranking of a call whose text says it is published: awarded and reserve-list applications by rank;
+    /// the applications that were not funded are only counted (their names stay private).
+    @Sendable static func publicRanking(request: Request) async throws -> Response {
+        guard let code = request.parameters.get("code"), GrantRegisterQuery.isCode(code),
+              let item = try await GrantsData.publicCall(code: code, on: request.db), item.call.rankingPublic else { throw Abort(.notFound) }
+        let published: Set<String> = [Grants.ApplicationState.awarded.rawValue, Grants.ApplicationState.reserveList.rawValue]
+        var lots: [GrantsPages.PublicRankingLot] = []
+        for lot in item.lots {
+            let (result, _, rows) = try await request.rankingCache.ranking(of: lot, call: item.call, currency: item.programme.currency, on: request.db)
+            let shown = result.ranked.filter { rows[$0.candidate.applicationId].map { published.contains($0.state) } ?? false }
+            let organisations = try await Organisation.query(on: request.db)
+                .filter(\.$id ~~ Set(shown.compactMap { rows[$0.candidate.applicationId]?.organisation_id }).sorted { $0.uuidString < $1.uuidString }).all()
+            lots.append(GrantsPages.PublicRankingLot(
+                lot: lot,
+                rows: shown.map { ranked in
+                    let row = rows[ranked.candidate.applicationId]
+                    return (ranked.rank, organisations.first { $0.id == row?.organisation_id }?.name ?? "", ranked.candidate.country,
+                            ranked.candidate.requested.minorUnits, ranked.candidate.score.mean, row?.state ?? "")
+                },
+                notListed: result.ranked.count - shown.count))
+        }
+        return .html(GrantsPages.publicRanking(item, lots: lots, context: request.pageContext(current: "grants")))
     }
 
     @Sendable static func overview(request: Request) async throws -> Response {

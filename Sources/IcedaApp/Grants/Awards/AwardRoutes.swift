@@ -11,6 +11,7 @@ import Vapor
 
 enum AwardRoutes {
     static func register(_ site: RoutesBuilder) {
+        site.get("staff", "grants", "awarded", use: AwardList.page)
         site.get("staff", "grants", "awarded", ":grant", use: staffPage)
         site.form("staff", "grants", "awarded", ":grant", "payments", use: recordPayment)
         site.form("staff", "grants", "awarded", ":grant", "reports", ":report", "review", use: reviewReport)

@@ -23,7 +23,10 @@ enum EvaluationPages {
             Crumb(t("nav.home"), href: context.link("/")), Crumb(t("nav.staff"), href: context.link("/staff")), Crumb(t("grants.staff.title")),
         ]) {
             el("h1") { t("grants.staff.title") }
-            el("p") { el("a", .href(context.link("/staff/grants/reviews"))) { t.plural("grants.staff.my_reviews", count: openReviews) } }
+            el("ul") {
+                el("li") { el("a", .href(context.link("/staff/grants/reviews"))) { t.plural("grants.staff.my_reviews", count: openReviews) } }
+                if user.role.isStaff { el("li") { el("a", .href(context.link("/staff/grants/awarded"))) { t("grants.award.list_title") } } }
+            }
             el("ul", .class("cards")) {
                 for call in calls {
                     let byState = counts[call.id!] ?? [:]

@@ -116,6 +116,8 @@ struct M007_GrantCycle: AsyncMigration {
         guard let sql = database as? SQLDatabase else { return }
         // The staff list filters by call, state, lot and country and pages by reference.
         try await sql.create(index: "grant_applications_call_state").on(GrantApplication.schema).column("call_id").column("state").column("reference").run()
+        // Without a state filter the list walks the call's applications in reference order and stops at the page's end.
+        try await sql.create(index: "grant_applications_call_reference").on(GrantApplication.schema).column("call_id").column("reference").run()
         try await sql.create(index: "grant_applications_organisation").on(GrantApplication.schema).column("organisation_id").run()
         try await sql.create(index: "grant_reviews_reviewer").on(GrantReview.schema).column("reviewer_id").run()
         try await sql.create(index: "grant_attachments_application").on(GrantAttachment.schema).column("application_id").run()

@@ -174,6 +174,49 @@ enum GrantsPages {
                 }
             }
             el("p") { el("a", .href(context.link("/grants/register") + "?call=\(call.code)")) { t("grants.register.title") } }
+            if call.rankingPublic {
+                el("p") { el("a", .href(context.link("/grants/calls/\(call.code)/ranking"))) { t("grants.public_ranking.title") } }
+            }
+        }
+    }
+
+    // MARK: /grants/calls/{code}/ranking
+
+    /// One lot of a published ranking: the funded applications and the reserve list by rank; the others are counted.
+    struct PublicRankingLot {
+        var lot: GrantLot
+        var rows: [(rank: Int, organisation: String, country: String, requested: Int64, mean: Grants.Ratio?, state: String)]
+        var notListed: Int
+    }
+
+    static func publicRanking(_ item: PublicCall, lots: [PublicRankingLot], context: PageContext) -> String {
+        let t = context.t
+        let title = plainText(item.call.title, context.locale, fallback: item.call.code)
+        return Layout.page(context, title: t("grants.public_ranking.page_title", ["call": title]), breadcrumbs: [
+            Crumb(t("nav.home"), href: context.link("/")), Crumb(t("grants.title"), href: context.link("/grants")),
+            Crumb(title, href: context.link("/grants/calls/\(item.call.code)")), Crumb(t("grants.public_ranking.title")),
+        ]) {
+            el("h1") { t("grants.public_ranking.page_title", ["call": title]) }
+            el("p") { t("grants.public_ranking.intro") }
+            for entry in lots {
+                let lotTitle = plainText(entry.lot.title, context.locale, fallback: entry.lot.code)
+                el("h2") { localized(entry.lot.title, context, fallback: entry.lot.code) }
+                if entry.rows.isEmpty {
+                    el("p") { t("grants.public_ranking.empty") }
+                } else {
+                    Tables.table(
+                        caption: t("grants.public_ranking.caption", ["lot": lotTitle]),
+                        columns: [Column(t("grants.ranking.rank"), numeric: true), Column(t("grants.apply.organisation")), Column(t("grants.country")),
+                                  Column(t("grants.budget.requested_total"), numeric: true), Column(t("grants.ranking.mean"), numeric: true), Column(t("grants.state"))],
+                        rows: entry.rows.map { row in
+                            [.text(t.integer(row.rank)), .text(row.organisation), .text(t("country.\(row.country)")),
+                             .text(money(row.requested, item.programme.currency, context.locale)), .text(GrantsMessages.points(row.mean, t: t)),
+                             .text(t("grants.state.\(row.state)"))]
+                        },
+                        sort: nil, link: { _ in "" }, t: t)
+                }
+                if entry.notListed > 0 { el("p") { t.plural("grants.public_ranking.not_listed", count: entry.notListed) } }
+            }
         }
     }
 
