@@ -171,66 +171,23 @@ enum ApplicationStore {
 
     // MARK: guarded writes
 
-    /// The application changed since the form was rendered (or changed state): the write is refused.
-    struct Changed: Error {}
+    typealias Changed = RecordChanged
+    typealias Refused = TransitionRefused<Grants.ApplicationLifecycle>
+    typealias TransitionAudit = GuardedRecords.TransitionAudit
 
-    /// A state change the machine refuses.
-    struct Refused: Error {
-        var error: Grants.TransitionError<Grants.ApplicationState, Grants.ApplicationEvent>
-    }
-
-    /// Runs `body` in a transaction that first claims the row at `expectedVersion` and raises the version;
-    /// two people saving the same version: the second is refused, nothing is overwritten.
+    /// See `GuardedRecords.write`.
     static func write<T: Sendable>(_ application: GrantApplication, expectedVersion: Int, on database: Database,
                                    _ body: @escaping @Sendable (Database) async throws -> T) async throws -> T {
-        let id = try application.requireID()
-        return try await database.transaction { database in
-            guard let sql = database as? SQLDatabase else { throw Abort(.internalServerError) }
-            let claimed = try await sql.update(GrantApplication.schema)
-                .set("version", to: expectedVersion + 1)
-                .where("id", .equal, id)
-                .where("version", .equal, expectedVersion)
-                .returning("id")
-                .all()
-            guard claimed.count == 1 else { throw Changed() }
-            application.version = expectedVersion + 1
-            return try await body(database)
-        }
+        try await GuardedRecords.write(application, expectedVersion: expectedVersion, on: database, body)
     }
 
-    struct TransitionAudit: Encodable {
-        var reference: String
-        var from: String
-        var event: String
-        var to: String
-        var role: String
-        var note: String
-    }
-
-    /// Applies `event` by `role` through the state machine, lets `change` record what goes with it, saves
-    /// and writes the transition into the audit log, all in one transaction.
+    /// See `GuardedRecords.transition`.
     @discardableResult
     static func transition(
         _ application: GrantApplication, _ event: Grants.ApplicationEvent, by role: Grants.Role, actor: User?, expectedVersion: Int,
         note: String = "", on database: Database, change: @escaping @Sendable (GrantApplication, Database) async throws -> Void = { _, _ in }
     ) async throws -> Grants.TransitionRecord<Grants.ApplicationState, Grants.ApplicationEvent> {
-        var tracked = Grants.Tracked<Grants.ApplicationLifecycle>(restoring: application.state)
-        let record: Grants.TransitionRecord<Grants.ApplicationState, Grants.ApplicationEvent>
-        switch tracked.apply(event, by: role) {
-        case let .failure(error): throw Refused(error: error)
-        case let .success(applied): record = applied
-        }
-        let next = tracked.state
-        try await write(application, expectedVersion: expectedVersion, on: database) { database in
-            application.stateRaw = next.rawValue
-            try await change(application, database)
-            try await application.save(on: database)
-            try await Audit.record(on: database, actor: actor, action: "grants.application.\(event.rawValue)", targetType: "grant_application",
-                                   targetID: application.id?.uuidString,
-                                   after: TransitionAudit(reference: application.reference, from: record.from.rawValue, event: event.rawValue,
-                                                          to: record.to.rawValue, role: role.rawValue, note: note))
-        }
-        return record
+        try await GuardedRecords.transition(application, event, by: role, actor: actor, expectedVersion: expectedVersion, note: note, on: database, change: change)
     }
 
     /// The next free reference of a call, e.g. `SG20-0007` for the seventh application to `iceda-sg-2020`.

@@ -206,66 +206,21 @@ enum AwardStore {
 
     // MARK: guarded writes
 
-    /// The grant changed since the form was rendered: the write is refused.
-    struct Changed: Error {}
+    typealias Changed = RecordChanged
+    typealias Refused = TransitionRefused<Grants.GrantLifecycle>
 
-    /// A state change the machine refuses.
-    struct Refused: Error {
-        var error: Grants.TransitionError<Grants.GrantState, Grants.GrantEvent>
-    }
-
-    /// Runs `body` in a transaction that first claims the grant's row at `expectedVersion` and raises the version;
-    /// of two writes from the same version the second is refused, nothing is overwritten.
+    /// See `GuardedRecords.write`.
     static func write<T: Sendable>(_ grant: Grant, expectedVersion: Int, on database: Database,
                                    _ body: @escaping @Sendable (Database) async throws -> T) async throws -> T {
-        let id = try grant.requireID()
-        return try await database.transaction { database in
-            guard let sql = database as? SQLDatabase else { throw Abort(.internalServerError) }
-            let claimed = try await sql.update(Grant.schema)
-                .set("version", to: expectedVersion + 1)
-                .where("id", .equal, id)
-                .where("version", .equal, expectedVersion)
-                .returning("id")
-                .all()
-            guard claimed.count == 1 else { throw Changed() }
-            grant.version = expectedVersion + 1
-            return try await body(database)
-        }
+        try await GuardedRecords.write(grant, expectedVersion: expectedVersion, on: database, body)
     }
 
-    struct TransitionAudit: Encodable {
-        var identifier: String
-        var from: String
-        var event: String
-        var to: String
-        var role: String
-        var note: String
-    }
-
-    /// Applies `event` by `role` through the grant state machine, lets `change` record what goes with it, saves
-    /// and writes the transition into the audit log (`grants.grant.<event>`), all in one transaction.
-    /// `actor` nil is the system (the jobs queue).
+    /// See `GuardedRecords.transition` (audit action `grants.grant.<event>`; `actor` nil is the jobs queue).
     @discardableResult
     static func transition(
         _ grant: Grant, _ event: Grants.GrantEvent, by role: Grants.Role, actor: User?, expectedVersion: Int,
         note: String = "", on database: Database, change: @escaping @Sendable (Grant, Database) async throws -> Void = { _, _ in }
     ) async throws -> Grants.TransitionRecord<Grants.GrantState, Grants.GrantEvent> {
-        var tracked = Grants.Tracked<Grants.GrantLifecycle>(restoring: grant.state)
-        let record: Grants.TransitionRecord<Grants.GrantState, Grants.GrantEvent>
-        switch tracked.apply(event, by: role) {
-        case let .failure(error): throw Refused(error: error)
-        case let .success(applied): record = applied
-        }
-        let next = tracked.state
-        try await write(grant, expectedVersion: expectedVersion, on: database) { database in
-            grant.status = next.rawValue
-            try await change(grant, database)
-            try await grant.save(on: database)
-            try await Audit.record(on: database, actor: actor, action: "grants.grant.\(event.rawValue)", targetType: "grant",
-                                   targetID: grant.id?.uuidString,
-                                   after: TransitionAudit(identifier: grant.identifier, from: record.from.rawValue, event: event.rawValue,
-                                                          to: record.to.rawValue, role: role.rawValue, note: note))
-        }
-        return record
+        try await GuardedRecords.transition(grant, event, by: role, actor: actor, expectedVersion: expectedVersion, note: note, on: database, change: change)
     }
 }
