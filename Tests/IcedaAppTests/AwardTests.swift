@@ -36,30 +36,13 @@ private func withAwardFixture(durationMonths: Int = 18, _ body: (Application, Aw
         let outsider = User(email: outsiderEmail, name: "Outsider", passwordHash: try Bcrypt.hash(granteePassword, cost: 4), role: .member)
         try await outsider.save(on: db)
 
-        let application = GrantApplication()
-        application.callID = try call.requireID()
-        application.lotID = try lot.requireID()
-        application.organisationID = try organisation.requireID()
-        application.country = organisation.countryCode
-        application.createdBy = try grantee.requireID()
-        application.reference = "SG20-0042"
+        let application = try GrantApplication(draftFor: try call.requireID(), lot: try lot.requireID(), organisation: organisation,
+                                               author: try grantee.requireID(), reference: "SG20-0042", locale: "mk", durationMonths: durationMonths)
         application.title = "Citizens' e-service desk in Skopje"
         application.summary = String(repeating: "The desk helps citizens use e-services. ", count: 20)
-        application.answers = [:]
-        application.results = []
-        application.coApplicantsText = ""
-        application.budget = []
         application.requestedMinor = 1_500_000
-        application.durationMonths = durationMonths
         application.stateRaw = Grants.ApplicationState.awarded.rawValue
         application.version = 3
-        application.locale = "mk"
-        application.screening = [:]
-        application.screeningNote = ""
-        application.decisionReason = ""
-        application.appealText = ""
-        application.appealReason = ""
-        ApplicationStore.storeAggregate(nil, in: application)
         try await application.save(on: db)
         try await body(app, AwardFixture(application: application, lot: lot, grantee: grantee, outsider: outsider))
     }

@@ -85,31 +85,15 @@ enum GrantsBenchData {
                 let lot = lots[number % lots.count]
                 let organisation = organisations[Int(generator.next() % UInt64(organisations.count))]
                 let state = states[number % states.count]
-                let application = GrantApplication()
-                application.id = UUID()
-                application.callID = try call.requireID()
-                application.lotID = try lot.requireID()
-                application.organisationID = try organisation.requireID()
-                application.country = organisation.countryCode
-                application.createdBy = try author?.requireID() ?? reviewers[0].requireID()
-                application.reference = String(format: "BENCH-%05d", number)
+                let application = try GrantApplication(draftFor: try call.requireID(), lot: try lot.requireID(), organisation: organisation,
+                                                       author: try author?.requireID() ?? reviewers[0].requireID(),
+                                                       reference: String(format: "BENCH-%05d", number), locale: "en", durationMonths: lot.durationMonths)
                 application.title = "Bench application \(number)"
                 application.summary = "Generated for the benchmark."
-                application.answers = [:]
                 application.results = lot.minimumResults > 0 ? Array(lot.resultsMenu.prefix(lot.minimumResults).map(\.id)) : []
-                application.coApplicantsText = ""
-                application.budget = []
                 application.requestedMinor = generator.int(lot.minAmountMinor / 100...lot.maxAmountMinor / 100) * 100
-                application.durationMonths = lot.durationMonths
                 application.stateRaw = state.rawValue
-                application.version = 0
-                application.locale = "en"
                 application.submittedAt = call.deadline.addingTimeInterval(-Double(generator.int(60...2_000_000)))
-                application.screening = [:]
-                application.screeningNote = ""
-                application.decisionReason = ""
-                application.appealText = ""
-                application.appealReason = ""
                 var mine: [GrantReview] = []
                 if state != .submitted {
                     let first = Int(generator.next() % UInt64(reviewers.count))

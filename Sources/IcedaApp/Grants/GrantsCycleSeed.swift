@@ -307,34 +307,19 @@ enum GrantsCycleSeed {
                     on database: Database) async throws -> GrantApplication? {
         guard let organisation = try await Organisation.query(on: database).filter(\.$name == plan.organisation).first(),
               let lot = lots.first(where: { $0.code == plan.lot }) else { return nil }
-        let application = GrantApplication()
-        application.callID = try call.requireID()
-        application.lotID = try lot.requireID()
-        application.organisationID = try organisation.requireID()
-        application.country = organisation.countryCode
-        application.createdBy = try author.requireID()
-        application.reference = try await ApplicationStore.nextReference(call: call, on: database)
+        let application = try GrantApplication(draftFor: try call.requireID(), lot: try lot.requireID(), organisation: organisation, author: try author.requireID(),
+                                               reference: try await ApplicationStore.nextReference(call: call, on: database), locale: plan.locale.rawValue,
+                                               durationMonths: lot.durationMonths)
         let lotTitle = lot.title.values["en"] ?? lot.code
         application.title = "\(lotTitle) in \(organisation.municipality) (demo)"
         application.summary = "Demo application, invented for trying the platform: \(organisation.name) proposes \(lotTitle.lowercased()) work in \(organisation.municipality), helping elderly, Roma and rural citizens use e-services."
-        application.durationMonths = lot.durationMonths
         application.results = plan.results
-        application.coApplicantsText = ""
         application.budget = budget(requested: Grants.Money(plan.euros, .eur), months: lot.durationMonths,
                                     minimumShare: Grants.BasisPoints(lot.minCoFinancingBasisPoints), locale: plan.locale)
         application.requestedMinor = plan.euros * 100
         application.answers = ["target-groups": ["elderly", "roma", "rural"], "citizens": ["1200"], "has-centre": ["no"],
                                "approach": ["Weekly open days in the centre, home visits for people who cannot travel, and short courses on the national e-services portal."],
                                "start-date": ["2027-03-01"]]
-        application.locale = plan.locale.rawValue
-        application.stateRaw = Grants.ApplicationLifecycle.initialState.rawValue
-        application.version = 0
-        application.screening = [:]
-        application.screeningNote = ""
-        application.decisionReason = ""
-        application.appealText = ""
-        application.appealReason = ""
-        ApplicationStore.storeAggregate(nil, in: application)
         // Demo data obeys the rules it demonstrates.
         let reading = ApplicationStore.readBudget(application.budget, locale: plan.locale, currency: currency, t: Translator(locale: .en))
         precondition(reading.errors.isEmpty && reading.totals?.requestedTotal.minorUnits == plan.euros * 100, "demo budget unreadable: \(plan.organisation)")

@@ -121,28 +121,9 @@ enum ApplicantRoutes {
             return .html(ApplicantPages.start(item, organisations: organisations, selected: (organisationSlug, lotCode), errors: errors, now: now,
                                               context: context(request)), status: .unprocessableEntity)
         }
-        let application = GrantApplication()
-        application.callID = try item.call.requireID()
-        application.lotID = try lot.requireID()
-        application.organisationID = try organisation.requireID()
-        application.country = organisation.countryCode
-        application.createdBy = try user.requireID()
-        application.title = ""
-        application.summary = ""
-        application.answers = [:]
-        application.results = []
-        application.coApplicantsText = ""
-        application.budget = []
-        application.durationMonths = lot.durationMonths
-        application.stateRaw = Grants.ApplicationLifecycle.initialState.rawValue
-        application.version = 0
-        application.locale = request.appLocale.rawValue
-        application.screening = [:]
-        application.screeningNote = ""
-        application.decisionReason = ""
-        application.appealText = ""
-        application.appealReason = ""
-        ApplicationStore.storeAggregate(nil, in: application)
+        let application = try GrantApplication(draftFor: try item.call.requireID(), lot: try lot.requireID(), organisation: organisation,
+                                               author: try user.requireID(), reference: "", locale: request.appLocale.rawValue,
+                                               durationMonths: lot.durationMonths)
         try await request.db.transaction { database in
             application.reference = try await ApplicationStore.nextReference(call: item.call, on: database)
             try await application.save(on: database)

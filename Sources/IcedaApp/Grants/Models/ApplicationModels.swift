@@ -78,6 +78,37 @@ final class GrantApplication: Model, @unchecked Sendable {
 
     init() {}
 
+    /// A new, empty draft of `organisation` for `lot` of `call` (the only way applications are made).
+    init(draftFor call: UUID, lot: UUID, organisation: Organisation, author: UUID, reference: String, locale: String, durationMonths: Int?) throws {
+        id = UUID()
+        callID = call
+        lotID = lot
+        organisationID = try organisation.requireID()
+        country = organisation.countryCode
+        createdBy = author
+        self.reference = reference
+        title = ""
+        summary = ""
+        answersJSON = "{}"
+        resultCodes = ""
+        coApplicantsText = ""
+        budgetJSON = "[]"
+        self.durationMonths = durationMonths
+        stateRaw = Grants.ApplicationLifecycle.initialState.rawValue
+        version = 0
+        self.locale = locale
+        screeningJSON = "{}"
+        screeningNote = ""
+        decisionReason = ""
+        appealText = ""
+        appealReason = ""
+        validReviews = 0
+        scoreMean = ""
+        scoreSpread = ""
+        scoreFlagged = false
+        criterionPoints = ""
+    }
+
     var state: Grants.ApplicationState { Grants.ApplicationState(rawValue: stateRaw) ?? .draft }
 
     var answers: [String: [String]] {
