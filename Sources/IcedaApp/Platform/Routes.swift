@@ -23,6 +23,7 @@ func routes(_ app: Application) throws {
     ApplicantRoutes.register(site)
     EvaluationRoutes.register(site)
     AwardRoutes.register(site)
+    CallRoutes.register(site)
 
     let api = app.grouped("api")
     OpenAPIDocument.register(api)

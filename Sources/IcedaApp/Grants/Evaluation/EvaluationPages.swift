@@ -25,7 +25,10 @@ enum EvaluationPages {
             el("h1") { t("grants.staff.title") }
             el("ul") {
                 el("li") { el("a", .href(context.link("/staff/grants/reviews"))) { t.plural("grants.staff.my_reviews", count: openReviews) } }
-                if user.role.isStaff { el("li") { el("a", .href(context.link("/staff/grants/awarded"))) { t("grants.award.list_title") } } }
+                if user.role.isStaff {
+                    el("li") { el("a", .href(context.link("/staff/grants/awarded"))) { t("grants.award.list_title") } }
+                    el("li") { el("a", .href(context.link("/staff/grants/calls/new"))) { t("grants.callform.new_title") } }
+                }
             }
             el("ul", .class("cards")) {
                 for call in calls {
@@ -47,6 +50,9 @@ enum EvaluationPages {
                         el("ul") {
                             el("li") { el("a", .href(context.link("/staff/grants/applications?call=\(call.code)"))) { t("grants.staff.list_title") } }
                             el("li") { el("a", .href(context.link("/staff/grants/calls/\(call.code)/ranking"))) { t("grants.ranking.title") } }
+                            if user.role.isStaff {
+                                el("li") { el("a", .href(context.link("/staff/grants/calls/\(call.code)/edit"))) { t("grants.callform.edit_link") } }
+                            }
                         }
                     }
                 }
