@@ -20,7 +20,8 @@
    CSV lacking the `name` column (an error naming the line expected, and the form shown again);
    the signed-in grant pages (applicant, staff, reviewer, committee, after the award; found by following
    links from the demo data) in every locale through axe-core and the Nu HTML checker; an applicant's
-   draft saved with an unreadable amount (error shown, everything typed kept) and saved again fixed.
+   draft saved with an unreadable amount (error shown, everything typed kept) and saved again fixed; a draft
+   that saves itself with JavaScript (the progressive enhancement of the same form).
 
 Exit status 1 on any failure. Last line: `browser-check: N passed, M failed` (pages + probes +
 journeys). Failing journeys leave a screenshot and the page source in ci-artifacts/.
@@ -734,6 +735,32 @@ def journey_draft_keeps_text(driver, base: str, unit: Unit) -> None:
     unit.notes.append(f"{drafts[0]}: unreadable amount refused with the text kept; fixed and saved")
 
 
+def journey_autosave(driver, base: str, unit: Unit) -> None:
+    """With JavaScript, a draft saves itself 20 s after a change and says so; the version field follows."""
+    session = signed_in_session(driver)
+    drafts = [h for h in links(session, base, "/en/grants/applications", rf"/en/grants/applications/{GRANT_ID}")
+              if "data-autosave" in session.get(base + h, timeout=30).text]
+    if not drafts:
+        raise JourneyFailure("no draft with an autosave form among the admin's applications")
+    driver.get(base + drafts[-1])
+    version_before = find_one(driver, "input[name=version]", "the version field").get_attribute("value")
+    title = find_one(driver, "input[name=title]", "the title input")
+    title.clear()
+    title.send_keys("Saved by itself")
+    WebDriverWait(driver, 35).until(lambda d: d.find_element(By.ID, "autosave-status").text.strip() != "")
+    status = driver.find_element(By.ID, "autosave-status").text
+    version_after = find_one(driver, "input[name=version]", "the version field").get_attribute("value")
+    if version_after == version_before:
+        raise JourneyFailure(f"autosave did not save: status {status!r}, version still {version_before}")
+    stored = session.get(base + drafts[-1], timeout=30).text
+    if 'value="Saved by itself"' not in stored:
+        raise JourneyFailure("the page read afresh does not show the autosaved title")
+    csp, _ = console_messages(driver)
+    for m in csp:
+        unit.fail(f"browser console (CSP): {m}")
+    unit.notes.append(f"{drafts[-1]}: autosaved (version {version_before} → {version_after}); status {status!r}")
+
+
 def run_journeys(driver, args, report: Report, locales: list[str] | None = None) -> list[Page]:
     base = args.base.rstrip("/")
     tmp = Path(tempfile.mkdtemp(prefix="iceda-journey-"))
@@ -744,6 +771,7 @@ def run_journeys(driver, args, report: Report, locales: list[str] | None = None)
         ("journey: import a CSV without the name column", "import-broken", lambda u: journey_import_broken(driver, base, tmp, u)),
         ("journey: signed-in grant pages in every locale", "grant-pages", lambda u: journey_grant_pages(driver, base, locales or ALL_LOCALES, u, extra)),
         ("journey: a draft keeps its text when an amount cannot be read", "draft-kept", lambda u: journey_draft_keeps_text(driver, base, u)),
+        ("journey: a draft saves itself with JavaScript", "autosave", lambda u: journey_autosave(driver, base, u)),
     ]
     signed_in = False
     for title, key, fn in steps:

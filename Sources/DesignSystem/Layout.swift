@@ -15,6 +15,8 @@ public enum Layout {
     /// The stylesheet's URL; versioned so that it can be cached for a long time.
     /// Versioned by the stylesheet's content, so browsers never keep an old one (it is cached for a year).
     public static let stylesheetPath = "/static/app.css?v=" + DesignSystemResources.stylesheetVersion
+    /// The autosave script's URL, versioned like the stylesheet.
+    public static let autosaveScriptPath = "/static/autosave.js?v=" + DesignSystemResources.autosaveScriptVersion
 
     /// Renders a full HTML document around `content`.
     public static func page(

@@ -153,6 +153,33 @@ private let pngBytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A,
         }
     }
 
+    @Test func autosaveAnswersJSONAndRefusesAStaleVersion() async throws {
+        try await withCycleDemo { app in
+            let browser = Browser(app)
+            try await browser.signIn()
+            let draft = try await start(app, browser, organisationName: "Demo Digital Rights Beograd", locale: "en")
+            let page = try await browser.get(path(draft))
+            #expect(page.body.string.contains(#"<form method="post" action="\#(path(draft))" novalidate data-autosave>"#))
+            #expect(page.body.string.contains(Layout.autosaveScriptPath))
+            let token = try #require(Browser.csrfToken(in: page.body.string))
+            func autosave(version: Int, title: String) async throws -> TestingHTTPResponse {
+                var headers = HTTPHeaders()
+                headers.contentType = .urlEncodedForm
+                headers.replaceOrAdd(name: "X-Autosave", value: "1")
+                headers.replaceOrAdd(name: .cookie, value: try #require(browser.cookie))
+                let body = "_csrf=\(token)&version=\(version)&action=save&title=\(title)"
+                return try await app.testing().sendRequest(.POST, path(draft), headers: headers, body: ByteBuffer(string: body))
+            }
+            let first = try await autosave(version: 0, title: "Autosaved")
+            #expect(first.status == .ok && first.body.string.contains(#""saved":true"#) && first.body.string.contains(#""version":1"#))
+            let stale = try await autosave(version: 0, title: "Older")
+            #expect(stale.status == .conflict && stale.body.string.contains(#""saved":false"#))
+            #expect(try await reload(app, draft).title == "Autosaved")
+            let script = try await app.testing().sendRequest(.GET, "/static/autosave.js")
+            #expect(script.status == .ok && script.headers.contentType?.description.hasPrefix("text/javascript") == true)
+        }
+    }
+
     @Test func theDeadlinePassingWhileTypingKeepsTheTextAndRefusesTheSubmission() async throws {
         try await withCycleDemo { app in
             let browser = Browser(app)

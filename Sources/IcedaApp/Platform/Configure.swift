@@ -11,6 +11,7 @@ public struct IcedaStorage: Sendable {
     public var config: AppConfig
     let metrics: RequestMetrics
     let stylesheet: String
+    let autosaveScript: String
     /// A hash checked when an e-mail has no account, so both cases take the same time.
     let dummyPasswordHash: String
     /// Scores and services of published (immutable) editions, read once.
@@ -32,8 +33,9 @@ extension Application {
 public func configure(_ app: Application, config: AppConfig, createDataDirectory: Bool = true) async throws {
     let stylesheetURL = DesignSystemResources.stylesheetURL
     let stylesheet = try String(contentsOf: stylesheetURL, encoding: .utf8)
+    let autosaveScript = try String(contentsOf: DesignSystemResources.autosaveScriptURL, encoding: .utf8)
     let dummyHash = try Bcrypt.hash(SecureToken.make(bytes: 16), cost: config.bcryptCost)
-    app.iceda = IcedaStorage(config: config, metrics: RequestMetrics(), stylesheet: stylesheet, dummyPasswordHash: dummyHash)
+    app.iceda = IcedaStorage(config: config, metrics: RequestMetrics(), stylesheet: stylesheet, autosaveScript: autosaveScript, dummyPasswordHash: dummyHash)
 
     switch config.database {
     case .sqliteFile(let path):

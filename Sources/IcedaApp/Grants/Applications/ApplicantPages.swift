@@ -6,9 +6,9 @@ import Localization
 import Methods
 
 enum ApplicantPages {
-    static func form(_ action: String, _ context: PageContext, multipart: Bool = false, @NodeBuilder content: () -> [Node]) -> Node {
+    static func form(_ action: String, _ context: PageContext, multipart: Bool = false, autosave: Bool = false, @NodeBuilder content: () -> [Node]) -> Node {
         el("form", Attribute("method", "post"), Attribute("action", action), Attribute("novalidate", nil),
-           multipart ? Attribute("enctype", "multipart/form-data") : nil) {
+           multipart ? Attribute("enctype", "multipart/form-data") : nil, autosave ? Attribute("data-autosave", nil) : nil) {
             Forms.csrf(context.csrfToken)
             content()
         }
@@ -142,7 +142,7 @@ enum ApplicantPages {
             }
             summaryList(bundle, context: context)
             Forms.errorSummary(model.errors, t: t)
-            form(action, context) {
+            form(action, context, autosave: true) {
                 el("input", .type("hidden"), .name("version"), .value(String(input.version)))
                 Forms.text(name: "title", label: t("grants.application_title"), value: input.title, errors: model.errors, t: t)
                 Forms.textarea(name: "summary", label: t("grants.apply.summary"),
@@ -172,7 +172,11 @@ enum ApplicantPages {
                     el("button", .type("submit"), .name("action"), .value("save"), .class("button")) { t("grants.apply.save") }
                     el("button", .type("submit"), .name("action"), .value("check"), .class("button button-secondary")) { t("grants.apply.save_and_check") }
                 }
+                // Filled by the autosave script when JavaScript runs; without it the Save button is the way.
+                el("p", .id("autosave-status"), .class("hint"), Attribute("role", "status"), Attribute("data-saved", t("grants.apply.autosaved")),
+                   Attribute("data-conflict", t("grants.apply.autosave_conflict")), Attribute("data-failed", t("grants.apply.autosave_failed")))
             }
+            el("script", Attribute("src", Layout.autosaveScriptPath), Attribute("defer", nil))
             attachmentsSection(model, context: context)
             el("h2") { t("grants.apply.withdraw_title") }
             form(context.link(ApplicantRoutes.link(application, "/withdraw")), context) {

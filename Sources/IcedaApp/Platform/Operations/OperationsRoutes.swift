@@ -31,5 +31,9 @@ enum OperationsRoutes {
             Response(status: .ok, headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=31536000, immutable"],
                      body: .init(string: request.application.iceda.stylesheet))
         }
+        app.get("static", "autosave.js") { request -> Response in
+            Response(status: .ok, headers: ["Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "public, max-age=31536000, immutable"],
+                     body: .init(string: request.application.iceda.autosaveScript))
+        }
     }
 }
