@@ -19,7 +19,7 @@ import VaporTesting
     private func lotFields(criteria: String, minimum: String = "10 000") -> [(String, String)] {
         [("code", "lot-a"), ("position", "1"), ("title_en", "Support centres"), ("envelope", "60.000,00"), ("minimum", minimum),
          ("maximum", "15.000,00"), ("duration", "12"), ("co_financing", "12,5"), ("countries[]", "AL"), ("countries[]", "XK"), ("kinds[]", "cso"),
-         ("minimum_results", "0"), ("criteria", criteria), ("max_grants", "4"), ("tranches", "70; 30")]
+         ("minimum_results", "0"), ("criteria", criteria), ("max_grants", "4"), ("tranches", "70; 30"), ("reallocation", "15")]
     }
 
     @Test func aCallAndItsLotAreSetUpCheckedAndOpened() async throws {
@@ -109,7 +109,7 @@ import VaporTesting
                 [("position", input.position), ("title_en", input.titles["en"] ?? ""), ("envelope", input.envelope), ("minimum", input.minimum),
                  ("maximum", input.maximum), ("duration", input.duration), ("co_financing", input.coFinancing), ("results", input.results),
                  ("minimum_results", input.minimumResults), ("criteria", input.criteria), ("max_grants", input.maxGrants),
-                 ("max_per_country", input.maxPerCountry), ("tranches", input.tranches)]
+                 ("max_per_country", input.maxPerCountry), ("tranches", input.tranches), ("reallocation", input.reallocation)]
                     + input.countries.sorted().map { ("countries[]", $0) } + input.kinds.sorted().map { ("kinds[]", $0) }
             }
             // The form shows the lot as stored: 10 % co-financing, tranches 80; 20 (hand-written from the demo seed).

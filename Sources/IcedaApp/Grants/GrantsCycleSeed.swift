@@ -276,6 +276,7 @@ enum GrantsCycleSeed {
             copy.maxGrants = lot.maxGrants
             copy.maxGrantsPerCountry = lot.maxGrantsPerCountry
             copy.trancheCodes = lot.trancheCodes
+            copy.reallocationBasisPoints = lot.reallocationBasisPoints
             try await copy.save(on: database)
             copies.append(copy)
         }

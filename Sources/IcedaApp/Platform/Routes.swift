@@ -24,6 +24,7 @@ func routes(_ app: Application) throws {
     EvaluationRoutes.register(site)
     AwardRoutes.register(site)
     CallRoutes.register(site)
+    AmendmentRoutes.register(site)
 
     let api = app.grouped("api")
     OpenAPIDocument.register(api)

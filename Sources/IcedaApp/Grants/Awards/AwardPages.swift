@@ -191,6 +191,7 @@ enum AwardPages {
             Crumb(t("nav.home"), href: context.link("/")), Crumb(t("nav.staff"), href: context.link("/staff")), Crumb(grant.identifier),
         ]) {
             el("h1") { title }
+            el("p") { el("a", .href(context.link(staffLink(bundle, "/budget")))) { t("grants.amendment.link") } }
             refusalBox(model.refusal, t: t)
             Forms.errorSummary(model.errors, t: t)
             agreement(bundle, staff: true, context: context)
@@ -303,6 +304,7 @@ enum AwardPages {
             Crumb(t("grants.mine.title"), href: context.link("/grants/applications")), Crumb(grant.identifier),
         ]) {
             el("h1") { title }
+            el("p") { el("a", .href(context.link(granteeLink(bundle, "/budget")))) { t("grants.amendment.link") } }
             refusalBox(model.refusal, t: t)
             Forms.errorSummary(model.errors, t: t)
             el("p") { t("grants.award.state_explained.\(grant.state.rawValue)") }

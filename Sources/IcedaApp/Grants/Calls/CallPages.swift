@@ -107,6 +107,8 @@ enum CallPages {
                     Forms.text(name: "co_financing", label: t("grants.lotform.co_financing"), value: input.coFinancing, hint: t("grants.lotform.percent_hint"),
                                errors: errors, width: "4", t: t)
                     Forms.text(name: "tranches", label: t("grants.lotform.tranches"), value: input.tranches, hint: t("grants.lotform.tranches_hint"), errors: errors, width: "10", t: t)
+                    Forms.text(name: "reallocation", label: t("grants.lotform.reallocation"), value: input.reallocation, hint: t("grants.lotform.reallocation_hint"),
+                               errors: errors, width: "4", t: t)
                 }
                 Forms.text(name: "duration", label: t("grants.lotform.duration"), value: input.duration, errors: errors, width: "4", t: t)
                 Forms.checkboxes(name: "countries[]", legend: t("grants.eligible_countries"),

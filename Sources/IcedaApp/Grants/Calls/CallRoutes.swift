@@ -47,6 +47,7 @@ struct LotInput: Sendable {
     var maxGrants = ""
     var maxPerCountry = ""
     var tranches = "80; 20"
+    var reallocation = "15"
 }
 
 enum CallRoutes {
@@ -331,6 +332,7 @@ enum CallRoutes {
         input.maxGrants = field(request, "max_grants")
         input.maxPerCountry = field(request, "max_per_country")
         input.tranches = field(request, "tranches")
+        input.reallocation = field(request, "reallocation")
         return input
     }
 
@@ -358,6 +360,7 @@ enum CallRoutes {
         input.maxGrants = lot.maxGrants.map(String.init) ?? ""
         input.maxPerCountry = lot.maxGrantsPerCountry.map(String.init) ?? ""
         input.tranches = lot.trancheShares.map { percent($0.value) }.joined(separator: "; ")
+        input.reallocation = percent(lot.reallocationBasisPoints)
         return input
     }
 
@@ -448,6 +451,8 @@ enum CallRoutes {
         if maxGrants == nil { errors.append(FieldError(field: "max_grants", message: t("grants.lotform.error.count"))) }
         let maxPerCountry = input.maxPerCountry.trimmingCharacters(in: .whitespaces).isEmpty ? Optional<Int?>.some(nil) : Int(input.maxPerCountry.trimmingCharacters(in: .whitespaces)).flatMap { $0 > 0 ? .some($0) : nil }
         if maxPerCountry == nil { errors.append(FieldError(field: "max_per_country", message: t("grants.lotform.error.count"))) }
+        let reallocation = basisPoints(input.reallocation)
+        if reallocation == nil || reallocation! > 10_000 { errors.append(FieldError(field: "reallocation", message: t("grants.lotform.error.percent"))) }
         let shares = input.tranches.split(separator: ";").map { basisPoints(String($0)) }
         if shares.isEmpty || shares.contains(where: { $0 == nil }) {
             errors.append(FieldError(field: "tranches", message: t("grants.lotform.error.tranches")))
@@ -455,7 +460,7 @@ enum CallRoutes {
             errors.append(FieldError(field: "tranches", message: GrantsMessages.text(problem, t: t, locale: request.appLocale)))
         }
         guard errors.isEmpty, let position, case let .some(envelope) = envelope, case let .some(minimum?) = minimum, case let .some(maximum?) = maximum,
-              let duration, let coFinancing, let minimumResults, case let .some(maxGrants) = maxGrants, case let .some(maxPerCountry) = maxPerCountry else { return errors }
+              let duration, let coFinancing, let reallocation, let minimumResults, case let .some(maxGrants) = maxGrants, case let .some(maxPerCountry) = maxPerCountry else { return errors }
         let candidate = GrantLot()
         candidate.code = creating ? input.code : lot.code
         candidate.position = position
@@ -473,6 +478,7 @@ enum CallRoutes {
         candidate.maxGrants = maxGrants
         candidate.maxGrantsPerCountry = maxPerCountry
         candidate.trancheCodes = shares.map { String($0!) }.joined(separator: ";")
+        candidate.reallocationBasisPoints = reallocation
         // The lot must be sound as a call of its own: weights sum to 100, amounts in order, and so on.
         let rules = Grants.Call(
             id: call.code, title: call.code, lots: [candidate.rules(currency: currency)],
@@ -501,6 +507,7 @@ enum CallRoutes {
         lot.maxGrants = candidate.maxGrants
         lot.maxGrantsPerCountry = candidate.maxGrantsPerCountry
         lot.trancheCodes = candidate.trancheCodes
+        lot.reallocationBasisPoints = candidate.reallocationBasisPoints
         return []
     }
 

@@ -13,6 +13,7 @@ struct M007_GrantCycle: AsyncMigration {
             (GrantCall.schema, "ranking_public", .bool, SQLLiteral.boolean(false)),
             (GrantCall.schema, "form", .string, SQLLiteral.string("{\"sections\":[]}")),
             (GrantLot.schema, "tranches", .string, SQLLiteral.string("8000;2000")),
+            (GrantLot.schema, "reallocation_bp", .int64, SQLLiteral.numeric("1500")),
             (Grant.schema, "application_id", .uuid, nil),
             (Grant.schema, "version", .int, SQLLiteral.numeric("0")),
         ]
@@ -113,7 +114,22 @@ struct M007_GrantCycle: AsyncMigration {
             .field("reminded_at", .datetime)
             .field("created_at", .datetime)
             .create()
+        try await database.schema(GrantAmendment.schema)
+            .id()
+            .field("grant_id", .uuid, .required, .references(Grant.schema, .id, onDelete: .restrict))
+            .field("budget", .string, .required)
+            .field("reason", .string, .required)
+            .field("status", .string, .required)
+            .field("moved_share", .string, .required)
+            .field("approval_reasons", .string, .required)
+            .field("decision_note", .string, .required)
+            .field("proposed_by", .uuid, .required)
+            .field("decided_by", .uuid)
+            .field("decided_at", .datetime)
+            .field("created_at", .datetime)
+            .create()
         guard let sql = database as? SQLDatabase else { return }
+        try await sql.create(index: "grant_amendments_grant").on(GrantAmendment.schema).column("grant_id").run()
         // The staff list filters by call, state, lot and country and pages by reference.
         try await sql.create(index: "grant_applications_call_state").on(GrantApplication.schema).column("call_id").column("state").column("reference").run()
         // Without a state filter the list walks the call's applications in reference order and stops at the page's end.
@@ -127,11 +143,11 @@ struct M007_GrantCycle: AsyncMigration {
     }
 
     func revert(on database: Database) async throws {
-        for schema in [GrantReport.schema, GrantPayment.schema, GrantCommitteeMember.schema, GrantAttachment.schema, GrantReview.schema,
+        for schema in [GrantAmendment.schema, GrantReport.schema, GrantPayment.schema, GrantCommitteeMember.schema, GrantAttachment.schema, GrantReview.schema,
                        GrantApplication.schema] {
             try await database.schema(schema).delete()
         }
-        for (schema, field) in [(Grant.schema, "application_id"), (Grant.schema, "version"), (GrantLot.schema, "tranches"),
+        for (schema, field) in [(Grant.schema, "application_id"), (Grant.schema, "version"), (GrantLot.schema, "tranches"), (GrantLot.schema, "reallocation_bp"),
                                 (GrantCall.schema, "minimum_reviews"), (GrantCall.schema, "spread_threshold"), (GrantCall.schema, "appeal_days"),
                                 (GrantCall.schema, "ranking_public"), (GrantCall.schema, "form")] {
             try await database.schema(schema).deleteField(FieldKey(stringLiteral: field)).update()

@@ -230,3 +230,33 @@ final class GrantReport: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// A grantee's proposed change to the budget of a grant. `Grants.assessAmendment` decides whether staff must
+/// approve it (more than the lot's reallocation share moved between headings, a new grand total, or more asked
+/// from the grant); otherwise it applies at once. The grant's current budget is the newest applied amendment's.
+final class GrantAmendment: Model, @unchecked Sendable {
+    static let schema = "grant_amendments"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "grant_id") var grantID: UUID
+    /// JSON array of `BudgetRowInput`: the revised budget as typed.
+    @Field(key: "budget") var budgetJSON: String
+    @Field(key: "reason") var reason: String
+    /// `pending`, `applied` or `refused`.
+    @Field(key: "status") var status: String
+    /// The share moved between headings, `n/d`.
+    @Field(key: "moved_share") var movedShare: String
+    /// Why approval was needed, reason codes separated by spaces (empty: applied at once).
+    @Field(key: "approval_reasons") var approvalReasons: String
+    @Field(key: "decision_note") var decisionNote: String
+    @Field(key: "proposed_by") var proposedBy: UUID
+    @OptionalField(key: "decided_by") var decidedBy: UUID?
+    @OptionalField(key: "decided_at") var decidedAt: Date?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    var budget: [BudgetRowInput] {
+        get { (try? JSONDecoder().decode([BudgetRowInput].self, from: Data(budgetJSON.utf8))) ?? [] }
+        set { budgetJSON = String(decoding: (try? JSONEncoder.sorted.encode(newValue)) ?? Data("[]".utf8), as: UTF8.self) }
+    }
+}

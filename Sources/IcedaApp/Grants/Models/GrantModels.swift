@@ -121,6 +121,8 @@ final class GrantLot: Model, @unchecked Sendable {
     @OptionalField(key: "max_grants_per_country") var maxGrantsPerCountry: Int?
     /// Payment tranches as basis points separated by semicolons, e.g. `8000;2000` (80 % pre-financing, 20 % final).
     @Field(key: "tranches") var trancheCodes: String
+    /// The share of a grant's budget (basis points) that may move between headings without approval.
+    @Field(key: "reallocation_bp") var reallocationBasisPoints: Int64
 
     init() {}
 
