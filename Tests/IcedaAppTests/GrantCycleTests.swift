@@ -421,6 +421,23 @@ private let pngBytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A,
         }
     }
 
+    @Test func theCallsAreOpenDataWithTheirRules() async throws {
+        try await withCycleDemo { app in
+            let response = try await app.testing().sendRequest(.GET, "/api/v1/grants/calls")
+            #expect(response.status == .ok)
+            let calls = try #require(try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [[String: Any]])
+            // Newest deadline first: the open 2027 call, the 2026 call under evaluation, the decided 2020 call.
+            #expect(calls.compactMap { $0["code"] as? String } == [GrantsCycleSeed.openCallCode, GrantsCycleSeed.evaluationCallCode, GrantsSeed.callCode])
+            #expect(calls.compactMap { $0["acceptingApplications"] as? Bool } == [true, false, false])
+            let lots = try #require(calls.last?["lots"] as? [[String: Any]])
+            // PRODUCT.md: Lot 1 publishes no envelope, 13,000–17,000; Lot 2 EUR 75,000, 3,000–7,000, at least two results.
+            #expect(lots[0]["envelope"] is NSNull && lots[0]["minimumAmount"] as? String == "13000.00" && lots[0]["maximumAmount"] as? String == "17000.00")
+            #expect(lots[1]["envelope"] as? String == "75000.00" && lots[1]["minimumResults"] as? Int == 2)
+            #expect(lots[0]["minimumCoFinancingPercent"] as? String == "10" && lots[0]["tranchesPercent"] as? [String] == ["80", "20"])
+            #expect((lots[0]["criteria"] as? [[String: Any]])?.compactMap { $0["weight"] as? Int } == [30, 25, 20, 25])
+        }
+    }
+
     @Test func staffListTheAwardedGrantsByState() async throws {
         try await withCycleDemo { app in
             let staff = Browser(app)

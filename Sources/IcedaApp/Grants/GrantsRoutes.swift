@@ -61,6 +61,96 @@ enum GrantsAPI {
         api.get("grants", use: list)
         api.get("grants.csv", use: csv)
         api.get("grants", "360giving.json", use: threeSixtyGiving)
+        api.get("grants", "calls", use: calls)
+    }
+
+    struct LotDTO: Content {
+        struct Result: Content { var id: String; var title: [String: String] }
+        struct Criterion: Content { var id: String; var title: [String: String]; var weight: Int64; var maxScore: Int64 }
+        var code: String
+        var title: [String: String]
+        var envelope: String?
+        var minimumAmount: String
+        var maximumAmount: String
+        var durationMonths: Int
+        var minimumCoFinancingPercent: String
+        var eligibleCountries: [String]
+        var applicantKinds: [String]
+        var results: [Result]
+        var minimumResults: Int
+        var criteria: [Criterion]
+        var maxGrants: Int?
+        var maxGrantsPerCountry: Int?
+        var tranchesPercent: [String]
+
+        init(_ lot: GrantLot, currency: Grants.Currency) {
+            func amount(_ minor: Int64) -> String { Grants.Ratio(minor, 100).decimalString(places: 2) }
+            code = lot.code
+            title = lot.title.values
+            envelope = lot.envelopeMinor.map(amount)
+            minimumAmount = amount(lot.minAmountMinor)
+            maximumAmount = amount(lot.maxAmountMinor)
+            durationMonths = lot.durationMonths
+            minimumCoFinancingPercent = CallRoutes.percent(lot.minCoFinancingBasisPoints)
+            eligibleCountries = lot.eligibleCountries
+            applicantKinds = lot.applicantKinds
+            results = lot.resultsMenu.map { Result(id: $0.id, title: $0.title.values) }
+            minimumResults = lot.minimumResults
+            criteria = lot.criteria.map { Criterion(id: $0.id, title: $0.title.values, weight: $0.weight, maxScore: $0.maxScore) }
+            maxGrants = lot.maxGrants
+            maxGrantsPerCountry = lot.maxGrantsPerCountry
+            tranchesPercent = lot.trancheShares.map { CallRoutes.percent($0.value) }
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(code, forKey: .code)
+            try container.encode(title, forKey: .title)
+            try container.encode(envelope, forKey: .envelope)
+            try container.encode(minimumAmount, forKey: .minimumAmount)
+            try container.encode(maximumAmount, forKey: .maximumAmount)
+            try container.encode(durationMonths, forKey: .durationMonths)
+            try container.encode(minimumCoFinancingPercent, forKey: .minimumCoFinancingPercent)
+            try container.encode(eligibleCountries, forKey: .eligibleCountries)
+            try container.encode(applicantKinds, forKey: .applicantKinds)
+            try container.encode(results, forKey: .results)
+            try container.encode(minimumResults, forKey: .minimumResults)
+            try container.encode(criteria, forKey: .criteria)
+            // Nulls are written out: the schema requires every key.
+            try container.encode(maxGrants, forKey: .maxGrants)
+            try container.encode(maxGrantsPerCountry, forKey: .maxGrantsPerCountry)
+            try container.encode(tranchesPercent, forKey: .tranchesPercent)
+        }
+    }
+
+    struct CallDTO: Content {
+        var code: String
+        var title: [String: String]
+        var text: [String: String]
+        var programme: String
+        var donor: String
+        var currency: String
+        var opensAt: Date
+        var deadline: Date
+        var timeZone: String
+        var status: String
+        var acceptingApplications: Bool
+        var rankingPublic: Bool
+        var lots: [LotDTO]
+    }
+
+    @Sendable static func calls(request: Request) async throws -> Response {
+        let now = Date()
+        let items = try await GrantsData.publicCalls(on: request.db).map { item in
+            CallDTO(code: item.call.code, title: item.call.title.values, text: item.call.text.values, programme: item.programme.name, donor: item.programme.donor,
+                    currency: item.programme.currencyCode, opensAt: item.call.opensAt, deadline: item.call.deadline, timeZone: item.call.timeZoneIdentifier,
+                    status: item.call.status.rawValue, acceptingApplications: item.call.status == .open && item.call.window.isOnTime(now),
+                    rankingPublic: item.call.rankingPublic, lots: item.lots.map { LotDTO($0, currency: item.programme.currency) })
+        }
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys]
+        return Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8"], body: .init(data: try encoder.encode(items)))
     }
 
     struct GrantDTO: Content {

@@ -255,6 +255,15 @@ enum OpenAPIDocument {
                 }
               }
             },
+            "/api/v1/grants/calls": {
+              "get": {
+                "operationId": "listGrantCalls",
+                "summary": "Calls for proposals (all but drafts) with their lots, rules, results menus and evaluation criteria",
+                "responses": {
+                  "200": {"description": "Calls, newest deadline first", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/GrantCall"}}}}}
+                }
+              }
+            },
             "/api/v1/countries": {
               "get": {
                 "operationId": "listCountries",
@@ -380,6 +389,37 @@ enum OpenAPIDocument {
                   "plannedEnd": {"type": "string", "format": "date"}, "durationMonths": {"type": "integer"}, "status": {"type": "string"}
                 }
               },
+              "GrantCall": {
+                "type": "object",
+                "required": ["code", "title", "text", "programme", "donor", "currency", "opensAt", "deadline", "timeZone", "status", "acceptingApplications", "rankingPublic", "lots"],
+                "properties": {
+                  "code": {"type": "string"}, "title": {"$ref": "#/components/schemas/LocalizedText"}, "text": {"$ref": "#/components/schemas/LocalizedText"},
+                  "programme": {"type": "string"}, "donor": {"type": "string"}, "currency": {"type": "string", "pattern": "^[A-Z]{3}$"},
+                  "opensAt": {"type": "string", "format": "date-time"}, "deadline": {"type": "string", "format": "date-time", "description": "The first instant at which submissions are refused"},
+                  "timeZone": {"type": "string"}, "status": {"type": "string", "enum": ["open", "closed"]},
+                  "acceptingApplications": {"type": "boolean", "description": "Open, and the server's clock is within the window"},
+                  "rankingPublic": {"type": "boolean"}, "lots": {"type": "array", "items": {"$ref": "#/components/schemas/GrantLot"}}
+                }
+              },
+              "GrantLot": {
+                "type": "object",
+                "required": ["code", "title", "envelope", "minimumAmount", "maximumAmount", "durationMonths", "minimumCoFinancingPercent", "eligibleCountries",
+                             "applicantKinds", "results", "minimumResults", "criteria", "maxGrants", "maxGrantsPerCountry", "tranchesPercent"],
+                "properties": {
+                  "code": {"type": "string"}, "title": {"$ref": "#/components/schemas/LocalizedText"},
+                  "envelope": {"type": ["string", "null"], "description": "Major units with two decimals; null when the call publishes none"},
+                  "minimumAmount": {"type": "string"}, "maximumAmount": {"type": "string"}, "durationMonths": {"type": "integer"},
+                  "minimumCoFinancingPercent": {"type": "string"}, "eligibleCountries": {"type": "array", "items": {"type": "string"}},
+                  "applicantKinds": {"type": "array", "items": {"type": "string"}},
+                  "results": {"type": "array", "items": {"type": "object", "required": ["id", "title"], "properties": {"id": {"type": "string"}, "title": {"$ref": "#/components/schemas/LocalizedText"}}}},
+                  "minimumResults": {"type": "integer"},
+                  "criteria": {"type": "array", "items": {"type": "object", "required": ["id", "title", "weight", "maxScore"],
+                               "properties": {"id": {"type": "string"}, "title": {"$ref": "#/components/schemas/LocalizedText"}, "weight": {"type": "integer"}, "maxScore": {"type": "integer"}}}},
+                  "maxGrants": {"type": ["integer", "null"]}, "maxGrantsPerCountry": {"type": ["integer", "null"]},
+                  "tranchesPercent": {"type": "array", "items": {"type": "string"}}
+                }
+              },
+              "LocalizedText": {"type": "object", "description": "Text per language tag (en, sq, mk, sr-Latn)", "additionalProperties": {"type": "string"}},
               "FocusArea": {"type": "object", "required": ["code", "name"], "properties": {"code": {"type": "string"}, "name": {"type": "string"}}}
             }
           }
