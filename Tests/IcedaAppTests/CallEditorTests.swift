@@ -81,7 +81,11 @@ import VaporTesting
 
             // Opened, the call is on the public page with its lot.
             let editPage = "/en/staff/grants/calls/iceda-sg-2028/edit"
-            let open = try await staff.post(editPage, form: callFields.map { $0.0 == "status" ? ($0.0, "open") : $0 } + [("programme", programme.id!.uuidString)],
+            // A form opened before another save is refused, the typed title kept.
+            let stale = try await staff.post(editPage, form: callFields.map { $0.0 == "title_en" ? ($0.0, "Stale title") : $0 }
+                                                + [("programme", programme.id!.uuidString), ("version", "7")], csrfFrom: editPage)
+            #expect(stale.status == .conflict && stale.body.string.contains("Stale title"))
+            let open = try await staff.post(editPage, form: callFields.map { $0.0 == "status" ? ($0.0, "open") : $0 } + [("programme", programme.id!.uuidString), ("version", "0")],
                                             csrfFrom: editPage)
             #expect(open.status == .seeOther)
             let publicPage = try await app.testing().sendRequest(.GET, "/en/grants/calls/iceda-sg-2028")
@@ -109,12 +113,13 @@ import VaporTesting
                 [("position", input.position), ("title_en", input.titles["en"] ?? ""), ("envelope", input.envelope), ("minimum", input.minimum),
                  ("maximum", input.maximum), ("duration", input.duration), ("co_financing", input.coFinancing), ("results", input.results),
                  ("minimum_results", input.minimumResults), ("criteria", input.criteria), ("max_grants", input.maxGrants),
-                 ("max_per_country", input.maxPerCountry), ("tranches", input.tranches), ("reallocation", input.reallocation)]
+                 ("max_per_country", input.maxPerCountry), ("tranches", input.tranches), ("reallocation", input.reallocation), ("version", String(input.version))]
                     + input.countries.sorted().map { ("countries[]", $0) } + input.kinds.sorted().map { ("kinds[]", $0) }
             }
             // The form shows the lot as stored: 10 % co-financing, tranches 80; 20 (hand-written from the demo seed).
             #expect(input.coFinancing == "10" && input.tranches == "80; 20")
             #expect(try await staff.post(page, form: fields(input), csrfFrom: page).status == .seeOther)
+            input.version += 1
             input.maximum = "20,000.00"
             let frozen = try await staff.post(page, form: fields(input), csrfFrom: page)
             #expect(frozen.status == .conflict)

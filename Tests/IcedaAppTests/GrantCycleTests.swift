@@ -215,6 +215,10 @@ private let pngBytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A,
         let reading = ApplicationStore.readBudget([row], locale: .en, currency: .eur, t: t)
         #expect(reading.table == nil)
         #expect(reading.errors.map(\.field) == ["budget_0_unit_cost", "budget_0_requested"])
+        // An absurd amount (ten trillion) is refused as too large instead of overflowing the shares computed from it.
+        let huge = BudgetRowInput(category: "staff", description: "x", unit: "u", quantity: "1", unitCost: "10000000000000,01", requested: "0,01",
+                                  coFinancing: "10000000000000")
+        #expect(ApplicationStore.readBudget([huge], locale: .mk, currency: .eur, t: t).errors.map(\.field) == ["budget_0_unit_cost", "budget_0_co_financing"])
         // Another currency is a mismatch, not a number.
         let dollars = BudgetRowInput(category: "staff", description: "x", unit: "u", quantity: "1", unitCost: "USD 100", requested: "100", coFinancing: "")
         #expect(ApplicationStore.readBudget([dollars], locale: .en, currency: .eur, t: t).errors.map(\.field) == ["budget_0_unit_cost"])
@@ -452,6 +456,62 @@ private let pngBytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A,
     }
 }
 
+@Suite struct EvaluationAccessTests {
+    @Test func committeeMembersSeeTheirCallsOnlyAndNeverDecideOnTheirOwnOrganisation() async throws {
+        try await withCycleDemo { app in
+            let member = try await user(app, "committee.only@example.org", role: .member)
+            let call2026 = try #require(try await GrantCall.query(on: app.db).filter(\.$code == GrantsCycleSeed.evaluationCallCode).first())
+            try await GrantCommitteeMember(callID: call2026.requireID(), userID: member.requireID()).save(on: app.db)
+            let browser = try await signedIn(app, "committee.only@example.org")
+            let list = try await browser.get("/en/staff/grants/applications").body.string
+            let ownCall = try await application(app, of: "Demo Digital Rights Durrës", call: GrantsCycleSeed.evaluationCallCode)
+            let draft = try await application(app, of: "Demo Digital Rights Prishtinë", call: GrantsCycleSeed.openCallCode)
+            let other = try await application(app, of: "Demo Media Shkodër", call: GrantsSeed.callCode)
+            #expect(list.contains(ownCall.reference) && !list.contains(draft.reference) && !list.contains(other.reference))
+            #expect(try await browser.get(path(other, staff: true)).status == .forbidden)
+
+            // A member of the applicant cannot decide on it, even on the committee.
+            try await OrganisationRole(userID: member.requireID(), organisationID: ownCall.organisationID, role: .member).save(on: app.db)
+            let decided = try await browser.post(path(ownCall, staff: true, "/transition"),
+                                                 form: [("event", "award"), ("version", String(ownCall.version)), ("note_award", "Good.")], csrfFrom: path(ownCall, staff: true))
+            #expect(decided.status == .conflict)
+            #expect(decided.body.string.contains(Translator(locale: .en)("grants.decision.error.conflict", ["organisation": "Demo Digital Rights Durrës"]).htmlEscaped))
+            #expect(try await reload(app, ownCall).state == .reviewed)
+        }
+    }
+
+    @Test func reviewersSeeNoFileBeforeDeclaringAndPaymentsStayWithinTheirTranche() async throws {
+        try await withCycleDemo { app in
+            // A reviewer assigned but not yet declared cannot download the application's files.
+            let target = try await application(app, of: "Demo Digital Rights Podgorica", call: GrantsCycleSeed.evaluationCallCode)
+            let file = GrantAttachment()
+            file.applicationID = try target.requireID()
+            file.fileName = "registration.pdf"
+            file.kind = "pdf"
+            file.size = 10
+            file.sha256 = String(repeating: "a", count: 64)
+            file.uploadedBy = target.createdBy
+            try await file.save(on: app.db)
+            let undeclared = try #require(try await GrantReview.query(on: app.db).filter(\.$applicationID == target.requireID()).filter(\.$submittedAt == nil).first())
+            let reviewer = try #require(try await User.find(undeclared.reviewerID, on: app.db))
+            reviewer.passwordHash = try await app.password.async.hash("user-password-12")
+            try await reviewer.save(on: app.db)
+            let browser = try await signedIn(app, reviewer.email)
+            #expect(try await browser.get(path(target, "/attachments/\(file.id!.uuidString.lowercased())")).status == .forbidden)
+
+            // Beograd's grant: tranche 1 (11.400,00) is paid in full; 100,00 more on it is refused although the award has 2.850,00 left.
+            let staff = Browser(app)
+            try await staff.signIn()
+            let grant = try #require(try await Grant.query(on: app.db).filter(\.$identifier == "360G-iceda-sg2020-lot1-005").first())
+            let page = "/en/staff/grants/awarded/\(grant.id!.uuidString.lowercased())"
+            let refused = try await staff.post(page + "/payments", form: [("tranche", "1"), ("amount", "100.00"), ("paid_on", "2021-01-10"), ("note", ""),
+                                                                           ("version", String(grant.version))], csrfFrom: page)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(try await GrantPayment.query(on: app.db).filter(\.$grantID == grant.requireID()).count() == 1)
+        }
+    }
+}
+
 @Suite struct CycleDemoTests {
     @Test func theDemoShowsEveryStageReachedThroughTheMachine() async throws {
         try await withCycleDemo { app in
@@ -547,7 +607,21 @@ extension String {
             amendments = try await GrantAmendment.query(on: app.db).filter(\.$grantID == grant.requireID()).all()
             #expect(amendments.allSatisfy { $0.status == "applied" })
             #expect(try await browser.get(page).body.string.contains("12.600,00"))
-            #expect(try await AuditEntry.query(on: app.db).filter(\.$action ~~ ["grants.amendment.apply", "grants.amendment.propose", "grants.amendment.approve"]).count() == 3)
+            // Another large move, refused with a note the grantee reads.
+            #expect(try await browser.post(page, form: rows(staffUnitCost: "300,00", staffTotal: "5.400,00", services: "8.850,00") + [("reason", "Fewer staff.")],
+                                           csrfFrom: page).status == .seeOther)
+            let second = try #require(try await GrantAmendment.query(on: app.db).filter(\.$grantID == grant.requireID()).filter(\.$status == "pending").first())
+            let decideSecond = "/en/staff/grants/awarded/\(grant.id!.uuidString.lowercased())/amendments/\(second.id!.uuidString.lowercased())"
+            let refusal = try await browser.post(decideSecond, form: [("decision", "refuse"), ("note_\(second.id!.uuidString.lowercased())", "Staff costs are the core of the centre.")],
+                                                 csrfFrom: staffPage)
+            #expect(refusal.status == .seeOther)
+            let refused = try #require(try await GrantAmendment.find(second.id, on: app.db))
+            #expect(refused.status == "refused" && refused.decisionNote == "Staff costs are the core of the centre.")
+            #expect(try await browser.get(page).body.string.contains("Staff costs are the core of the centre."))
+            // Audited: one applied at once, two proposed, one approved, one refused.
+            #expect(try await AuditEntry.query(on: app.db)
+                .filter(\.$action ~~ ["grants.amendment.apply", "grants.amendment.propose", "grants.amendment.approve", "grants.amendment.refuse"]).count() == 5)
+
         }
     }
 }

@@ -36,6 +36,9 @@ enum ApplicationStore {
     static let budgetRows = 8
     static let titleLimit = 200
     static let summaryWordLimit = 300
+    /// The largest amount one budget cell may hold (100 million in major units): far above any small grant, and
+    /// small enough that totals, shares and percentages of eight lines never overflow 64-bit arithmetic.
+    static let largestCellMinor: Int64 = 10_000_000_000
 
     /// The application of the request's `:application` parameter with everything around it; 404 otherwise.
     static func bundle(_ request: Request) async throws -> ApplicationBundle {
@@ -99,6 +102,9 @@ enum ApplicationStore {
                 let trimmed = text.trimmingCharacters(in: .whitespaces)
                 if trimmed.isEmpty && name != "unit_cost" { return .zero(currency) }
                 switch Grants.MoneyParser.parse(trimmed, locale: amountLocale, currency: currency) {
+                case let .success(value) where value.minorUnits > largestCellMinor:
+                    errors.append(FieldError(field: field(name), message: t("grants.apply.error.cell", ["line": String(index + 1), "problem": t("grants.money.too-large")])))
+                    return nil
                 case let .success(value): return value
                 case let .failure(error):
                     errors.append(FieldError(field: field(name), message: t("grants.apply.error.cell", ["line": String(index + 1), "problem": GrantsMessages.text(error, t: t, locale: t.locale)])))
@@ -107,6 +113,8 @@ enum ApplicationStore {
             }
             var quantity: Grants.Quantity?
             switch Grants.Quantity.parse(row.quantity.trimmingCharacters(in: .whitespaces), locale: amountLocale) {
+            case let .success(value) where value.hundredths > 1_000_000_00:
+                errors.append(FieldError(field: field("quantity"), message: t("grants.apply.error.cell", ["line": String(index + 1), "problem": t("grants.money.too-large")])))
             case let .success(value): quantity = value
             case let .failure(error):
                 errors.append(FieldError(field: field("quantity"), message: t("grants.apply.error.cell", ["line": String(index + 1), "problem": GrantsMessages.text(error, t: t, locale: t.locale)])))

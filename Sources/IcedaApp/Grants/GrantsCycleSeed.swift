@@ -105,7 +105,7 @@ enum GrantsCycleSeed {
                                           deadline: Grants.LocalTime.instant(year: 2026, month: 10, day: 15, hour: 16, minute: 0, in: skopje)!,
                                           year: "2026", lots: lots2020, on: database)
             let openDeadline = calendar.date(byAdding: .day, value: 60, to: calendar.startOfDay(for: now)).map { calendar.date(byAdding: .hour, value: 16, to: $0)! }!
-            let callOpen = try await copy(call2020, code: openCallCode, status: .open, opensAt: calendar.date(byAdding: .day, value: -7, to: now)!,
+            let callOpen = try await copy(call2020, code: openCallCode, status: .open, opensAt: calendar.date(byAdding: .hour, value: 9, to: calendar.date(byAdding: .day, value: -7, to: calendar.startOfDay(for: now))!)!,
                                           deadline: openDeadline, year: "2027", lots: lots2020, on: database)
             for call in [call2020, call2026.call, callOpen.call] {
                 for member in [committee] + (admin.map { [$0] } ?? []) {
@@ -254,6 +254,7 @@ enum GrantsCycleSeed {
         call.spreadThreshold = source.spreadThreshold
         call.appealDays = source.appealDays
         call.rankingPublic = false
+        call.version = 0
         call.formJSON = source.formJSON
         try await call.save(on: database)
         var copies: [GrantLot] = []
@@ -277,6 +278,7 @@ enum GrantsCycleSeed {
             copy.maxGrantsPerCountry = lot.maxGrantsPerCountry
             copy.trancheCodes = lot.trancheCodes
             copy.reallocationBasisPoints = lot.reallocationBasisPoints
+            copy.version = 0
             try await copy.save(on: database)
             copies.append(copy)
         }

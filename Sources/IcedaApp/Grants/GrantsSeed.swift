@@ -137,6 +137,7 @@ enum GrantsSeed {
             call.spreadThreshold = 20
             call.appealDays = 8
             call.rankingPublic = true
+            call.version = 0
             call.form = demoForm
             try await call.save(on: database)
 
@@ -161,6 +162,7 @@ enum GrantsSeed {
             lot1.maxGrantsPerCountry = 3
             lot1.trancheCodes = "8000;2000"
             lot1.reallocationBasisPoints = 1_500
+            lot1.version = 0
             try await lot1.save(on: database)
 
             // Lot 2: EUR 75,000 for 15 grants of EUR 3,000–7,000 over 6 months, at least two results from the menu.
@@ -184,6 +186,7 @@ enum GrantsSeed {
             lot2.maxGrantsPerCountry = nil
             lot2.trancheCodes = "8000;2000"
             lot2.reallocationBasisPoints = 1_500
+            lot2.version = 0
             try await lot2.save(on: database)
 
             return try await addDemoAwards(lots: [lot1, lot2], currency: programme.currency, on: database)

@@ -34,17 +34,23 @@ enum GuardedRecords {
                                                     _ body: @escaping @Sendable (Database) async throws -> T) async throws -> T {
         let id = try record.requireID()
         return try await database.transaction { database in
-            guard let sql = database as? SQLDatabase else { throw Abort(.internalServerError) }
-            let claimed = try await sql.update(R.schema)
-                .set("version", to: expectedVersion + 1)
-                .where("id", .equal, id)
-                .where("version", .equal, expectedVersion)
-                .returning("id")
-                .all()
-            guard claimed.count == 1 else { throw RecordChanged() }
+            try await claim(R.schema, id: id, expectedVersion: expectedVersion, on: database)
             record.version = expectedVersion + 1
             return try await body(database)
         }
+    }
+
+    /// Inside a transaction: raises the row's version from `expectedVersion`, or throws `RecordChanged` when
+    /// someone else wrote it since (on PostgreSQL the update also locks the row until the transaction ends).
+    static func claim(_ schema: String, id: UUID, expectedVersion: Int, on database: Database) async throws {
+        guard let sql = database as? SQLDatabase else { throw Abort(.internalServerError) }
+        let claimed = try await sql.update(schema)
+            .set("version", to: expectedVersion + 1)
+            .where("id", .equal, id)
+            .where("version", .equal, expectedVersion)
+            .returning("id")
+            .all()
+        guard claimed.count == 1 else { throw RecordChanged() }
     }
 
     struct TransitionAudit: Encodable {

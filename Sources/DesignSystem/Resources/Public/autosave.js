@@ -13,8 +13,8 @@
   form.addEventListener("input", mark);
   form.addEventListener("change", mark);
   function say(attribute) { status.textContent = status.getAttribute(attribute) || ""; }
-  function save() {
-    if (!dirty || saving) return;
+  function save(then) {
+    if (!dirty || saving) { if (then) then(); return; }
     saving = true;
     dirty = false;
     var data = new URLSearchParams(new FormData(form));
@@ -26,15 +26,26 @@
       })
       .then(function (result) {
         if (result.ok && result.body.saved) {
-          var version = form.querySelector("input[name=version]");
-          if (version) version.value = String(result.body.version);
+          // Every form of the page that carries the version (e.g. Withdraw) follows.
+          var versions = document.querySelectorAll("input[name=version]");
+          for (var i = 0; i < versions.length; i++) versions[i].value = String(result.body.version);
           say("data-saved");
         } else {
           say("data-conflict");
         }
       })
       .catch(function () { dirty = true; say("data-failed"); })
-      .then(function () { saving = false; });
+      .then(function () { saving = false; if (then) then(); });
   }
-  window.setInterval(save, 20000);
+  window.setInterval(function () { save(); }, 20000);
+  // Forms that reload the page (attachments) first save what was typed in the main form.
+  var others = document.querySelectorAll("form[data-save-first]");
+  for (var i = 0; i < others.length; i++) {
+    others[i].addEventListener("submit", function (event) {
+      if (!dirty) return;
+      event.preventDefault();
+      var target = event.target;
+      save(function () { target.submit(); });
+    });
+  }
 })();

@@ -6,9 +6,11 @@ import Localization
 import Methods
 
 enum ApplicantPages {
-    static func form(_ action: String, _ context: PageContext, multipart: Bool = false, autosave: Bool = false, @NodeBuilder content: () -> [Node]) -> Node {
+    static func form(_ action: String, _ context: PageContext, multipart: Bool = false, autosave: Bool = false, saveFirst: Bool = false,
+                     @NodeBuilder content: () -> [Node]) -> Node {
         el("form", Attribute("method", "post"), Attribute("action", action), Attribute("novalidate", nil),
-           multipart ? Attribute("enctype", "multipart/form-data") : nil, autosave ? Attribute("data-autosave", nil) : nil) {
+           multipart ? Attribute("enctype", "multipart/form-data") : nil, autosave ? Attribute("data-autosave", nil) : nil,
+           saveFirst ? Attribute("data-save-first", nil) : nil) {
             Forms.csrf(context.csrfToken)
             content()
         }
@@ -194,7 +196,7 @@ enum ApplicantPages {
             el("dt") { t("grants.lot") }
             el("dd") { GrantsPages.localized(bundle.lot.title, context, fallback: bundle.lot.code) }
             el("dt") { t("grants.apply.organisation") }
-            el("dd") { bundle.organisation.name }
+            el("dd", .id("f-organisation")) { bundle.organisation.name }
             el("dt") { t("grants.grant_amount") }
             el("dd") { t("grants.amount_range", ["min": GrantsPages.money(bundle.lot.minAmountMinor, bundle.currency, context.locale),
                                                  "max": GrantsPages.money(bundle.lot.maxAmountMinor, bundle.currency, context.locale)]) }
@@ -326,7 +328,7 @@ enum ApplicantPages {
         guard !questions.isEmpty else { return .empty }
         return el("section", .aria("labelledby", "attachments-title")) {
             el("h2", .id("attachments-title")) { t("grants.apply.attachments") }
-            el("p", .class("hint")) { t("grants.apply.attachments_hint", ["size": "5 MB"]) }
+            el("p", .class("hint")) { t("grants.apply.attachments_hint", ["size": "5 MB"]) + " " + t("grants.apply.save_before_upload") }
             for question in questions {
                 let ids = model.input.answers[question.id] ?? []
                 let files = model.attachments.filter { ids.contains($0.id!.uuidString.lowercased()) }
@@ -338,7 +340,7 @@ enum ApplicantPages {
                                 el("li") {
                                     el("a", .href(context.link(ApplicantRoutes.link(application, "/attachments/\(file.id!.uuidString.lowercased())")))) { file.fileName }
                                     " (\(file.kind.uppercased()), \(t.integer(max(1, file.size / 1024))) KB) "
-                                    form(context.link(ApplicantRoutes.link(application, "/attachments/\(file.id!.uuidString.lowercased())/delete")), context) {
+                                    form(context.link(ApplicantRoutes.link(application, "/attachments/\(file.id!.uuidString.lowercased())/delete")), context, saveFirst: true) {
                                         el("button", .type("submit"), .class("button button-secondary"), .aria("label", t("grants.apply.remove_file", ["file": file.fileName]))) {
                                             t("grants.apply.remove")
                                         }
@@ -347,7 +349,7 @@ enum ApplicantPages {
                             }
                         }
                     }
-                    form(context.link(ApplicantRoutes.link(application, "/attachments")), context, multipart: true) {
+                    form(context.link(ApplicantRoutes.link(application, "/attachments")), context, multipart: true, saveFirst: true) {
                         el("input", .type("hidden"), .name("question"), .value(question.id))
                         Forms.file(name: "file_\(question.id)", label: t("grants.apply.choose_file", ["question": text(question.title, context.locale)]),
                                    accept: ".pdf,.docx,.xlsx,.odt,.ods,.png,.jpg,.jpeg",

@@ -124,12 +124,22 @@ enum ApplicantRoutes {
         let application = try GrantApplication(draftFor: try item.call.requireID(), lot: try lot.requireID(), organisation: organisation,
                                                author: try user.requireID(), reference: "", locale: request.appLocale.rawValue,
                                                durationMonths: lot.durationMonths)
-        try await request.db.transaction { database in
-            application.reference = try await ApplicationStore.nextReference(call: item.call, on: database)
-            try await application.save(on: database)
+        // Two drafts started at the same moment may pick the same reference: the unique index refuses the second,
+        // which then takes the next one.
+        for attempt in 1...5 {
+            do {
+                try await request.db.transaction { database in
+                    application.reference = try await ApplicationStore.nextReference(call: item.call, on: database)
+                    try await application.save(on: database)
             try await Audit.record(on: database, actor: user, action: "grants.application.create", targetType: "grant_application",
                                    targetID: application.id?.uuidString,
-                                   after: ["reference": application.reference, "organisation": organisation.slug, "lot": lot.code])
+                                           after: ["reference": application.reference, "organisation": organisation.slug, "lot": lot.code])
+                }
+                break
+            } catch {
+                application.$id.exists = false
+                if attempt == 5 { throw error }
+            }
         }
         request.flash(.success, t("grants.apply.created", ["reference": application.reference]))
         return .seeOther(request.localLink(link(application)))
@@ -451,7 +461,15 @@ enum ApplicantRoutes {
     @Sendable static func download(request: Request) async throws -> Response {
         let user = try request.requireUser()
         let bundle = try await ApplicationStore.bundle(request)
-        guard !(try await ApplicationStore.roles(of: user, in: bundle, on: request.db)).isEmpty else { throw Abort(.forbidden) }
+        let roles = try await ApplicationStore.roles(of: user, in: bundle, on: request.db)
+        guard !roles.isEmpty else { throw Abort(.forbidden) }
+        // Drafts are the applicant's alone; a reviewer sees files only after declaring no conflict of interest.
+        if bundle.application.state == .draft && !roles.contains(.applicant) { throw Abort(.forbidden) }
+        if roles == [.reviewer] {
+            let review = try await GrantReview.query(on: request.db).filter(\.$applicationID == bundle.application.requireID())
+                .filter(\.$reviewerID == user.requireID()).first()
+            guard review?.declaration == .noConflict else { throw Abort(.forbidden) }
+        }
         let attachment = try await attachment(request, bundle)
         let path = EvidenceStore.path(of: attachment.sha256, dataDirectory: request.application.iceda.config.dataDirectory)
         guard EvidenceStore.isHash(attachment.sha256), let data = FileManager.default.contents(atPath: path.path) else { throw Abort(.notFound) }

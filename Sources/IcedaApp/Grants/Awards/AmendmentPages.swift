@@ -17,6 +17,8 @@ enum AmendmentPages {
         var errors: [FieldError]
         var staff: Bool
         var mayPropose: Bool
+        /// Decision notes typed on a refused form, by amendment id.
+        var typedNote: [String: String] = [:]
     }
 
     static func reasons(_ codes: String, t: Translator) -> String {
@@ -72,7 +74,7 @@ enum AmendmentPages {
                         }
                         if model.staff && amendment.status == AmendmentStatus.pending.rawValue {
                             ApplicantPages.form(context.link(AwardPages.staffLink(bundle, "/amendments/\(id)")), context) {
-                                Forms.textarea(name: "note_\(id)", label: t("grants.amendment.decision_note"), value: nil, hint: t("grants.amendment.note_hint"),
+                                Forms.textarea(name: "note_\(id)", label: t("grants.amendment.decision_note"), value: model.typedNote[id], hint: t("grants.amendment.note_hint"),
                                                errors: model.errors, rows: 3, t: t)
                                 el("div", .class("button-group")) {
                                     el("button", .type("submit"), .name("decision"), .value("approve"), .class("button")) { t("grants.amendment.approve") }

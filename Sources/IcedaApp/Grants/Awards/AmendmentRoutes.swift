@@ -151,10 +151,11 @@ enum AmendmentRoutes {
               let amendment = try await GrantAmendment.find(id, on: request.db), amendment.grantID == bundle.grant.id else { throw Abort(.notFound) }
         let t = request.t
         let decision = field(request, "decision")
-        let note = String(field(request, "note").prefix(5_000))
+        let note = String(field(request, "note_\(raw.lowercased())").prefix(5_000))
         func refuse(_ message: String, _ status: HTTPStatus) async throws -> Response {
-            .html(AmendmentPages.page(try await model(request, bundle, staff: true, member: false, errors: [FieldError(field: "note_\(raw.lowercased())", message: message)]),
-                                      context: request.pageContext(current: "staff")), status: status)
+            var page = try await model(request, bundle, staff: true, member: false, errors: [FieldError(field: "note_\(raw.lowercased())", message: message)])
+            page.typedNote = [raw.lowercased(): note]
+            return .html(AmendmentPages.page(page, context: request.pageContext(current: "staff")), status: status)
         }
         guard amendment.status == AmendmentStatus.pending.rawValue else { return try await refuse(t("grants.amendment.error.decided"), .conflict) }
         guard decision == "approve" || decision == "refuse" else { return try await refuse(t("grants.amendment.error.decision"), .unprocessableEntity) }

@@ -27,7 +27,12 @@ enum AwardList {
         let grants = try await filtered().sort(\.$identifier).range(info.offset..<(info.offset + perPage)).all()
         let organisations = grants.isEmpty ? [] : try await Organisation.query(on: request.db)
             .filter(\.$id ~~ Set(grants.map(\.organisationID)).sorted { $0.uuidString < $1.uuidString }).field(\.$id).field(\.$name).all()
-        let currency = try await GrantProgramme.query(on: request.db).first()?.currency ?? .eur
+        let programmes = try await GrantProgramme.query(on: request.db).all()
+        func currency(of grant: Grant) -> Grants.Currency {
+            let callID = lots.first { $0.id == grant.lotID }?.callID
+            let programmeID = calls.first { $0.id == callID }?.programmeID
+            return programmes.first { $0.id == programmeID }?.currency ?? .eur
+        }
         let context = request.pageContext(current: "staff")
         let t = context.t
         let base = context.link("/staff/grants/awarded")
@@ -52,7 +57,7 @@ enum AwardList {
                 rows: grants.map { grant in
                     [el("a", .href(context.link("/staff/grants/awarded/\(grant.id!.uuidString.lowercased())"))) { grant.identifier },
                      .text(organisations.first { $0.id == grant.organisationID }?.name ?? ""),
-                     .text(GrantsPages.money(grant.amountMinor, currency, context.locale)),
+                     .text(GrantsPages.money(grant.amountMinor, currency(of: grant), context.locale)),
                      .text(t("grants.grant_state.\(grant.status)"))]
                 },
                 sort: nil, link: link, t: t)

@@ -82,7 +82,15 @@ enum AwardRoutes {
             // The pure rule refuses a non-positive payment, another currency and anything beyond the award.
             switch Grants.outstanding(award: bundle.award, payments: AwardStore.money(existing, currency: bundle.currency) + [value]) {
             case let .failure(problem): errors.append(FieldError(field: "amount", message: GrantsMessages.text(problem, t: t, locale: request.appLocale)))
-            case .success: amount = value
+            case .success:
+                // Nor beyond the chosen tranche.
+                if let tranche, case let .success(amounts) = Grants.tranches(of: bundle.award, shares: bundle.lot.trancheShares), tranche <= amounts.count,
+                   case let .failure(problem) = Grants.outstanding(award: amounts[tranche - 1],
+                                                                   payments: AwardStore.money(existing.filter { $0.tranche == tranche }, currency: bundle.currency) + [value]) {
+                    errors.append(FieldError(field: "amount", message: GrantsMessages.text(problem, t: t, locale: request.appLocale)))
+                } else {
+                    amount = value
+                }
             }
         }
         let paidOn = Grants.CalendarDate(iso: input.paidOn.trimmingCharacters(in: .whitespaces))

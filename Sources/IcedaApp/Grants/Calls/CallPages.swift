@@ -33,6 +33,7 @@ enum CallPages {
             el("h1") { title }
             Forms.errorSummary(errors, t: t)
             ApplicantPages.form(action, context) {
+                el("input", .type("hidden"), .name("version"), .value(String(input.version)))
                 if call == nil {
                     Forms.text(name: "code", label: t("grants.callform.code"), value: input.code, hint: t("grants.callform.code_hint"), errors: errors, width: "20", t: t)
                 }
@@ -83,7 +84,7 @@ enum CallPages {
         }
     }
 
-    static func lotForm(_ input: LotInput, call: GrantCall, lot: GrantLot?, frozen: Bool, errors: [FieldError], context: PageContext) -> String {
+    static func lotForm(_ input: LotInput, call: GrantCall, lot: GrantLot?, frozen: Bool, currency: Grants.Currency, errors: [FieldError], context: PageContext) -> String {
         let t = context.t
         let callTitle = GrantsPages.plainText(call.title, context.locale, fallback: call.code)
         let title = lot.map { t("grants.lotform.edit_title", ["lot": GrantsPages.plainText($0.title, context.locale, fallback: $0.code)]) } ?? t("grants.lotform.new_title")
@@ -93,6 +94,7 @@ enum CallPages {
             if frozen { el("div", .class("notice"), Attribute("role", "status")) { el("p") { t("grants.lotform.frozen_notice") } } }
             Forms.errorSummary(errors, t: t)
             ApplicantPages.form(action, context) {
+                el("input", .type("hidden"), .name("version"), .value(String(input.version)))
                 if lot == nil {
                     Forms.text(name: "code", label: t("grants.callform.code"), value: input.code, hint: t("grants.lotform.code_hint"), errors: errors, width: "20", t: t)
                 }
@@ -101,7 +103,7 @@ enum CallPages {
                 el("fieldset", .class("fieldset")) {
                     el("legend") { t("grants.lotform.money") }
                     Forms.text(name: "envelope", label: t("grants.envelope") + " " + t("grants.form.optional"), value: input.envelope,
-                               hint: t("grants.form.money_hint", ["currency": "EUR"]), errors: errors, width: "10", t: t)
+                               hint: t("grants.form.money_hint", ["currency": currency.code]), errors: errors, width: "10", t: t)
                     Forms.text(name: "minimum", label: t("grants.lotform.minimum"), value: input.minimum, errors: errors, width: "10", t: t)
                     Forms.text(name: "maximum", label: t("grants.lotform.maximum"), value: input.maximum, errors: errors, width: "10", t: t)
                     Forms.text(name: "co_financing", label: t("grants.lotform.co_financing"), value: input.coFinancing, hint: t("grants.lotform.percent_hint"),

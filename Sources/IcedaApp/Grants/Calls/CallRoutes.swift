@@ -27,6 +27,7 @@ struct CallInput: Sendable {
     var appealDays = "8"
     var rankingPublic = false
     var form = ""
+    var version = 0
 }
 
 /// The lot form as typed.
@@ -48,6 +49,7 @@ struct LotInput: Sendable {
     var maxPerCountry = ""
     var tranches = "80; 20"
     var reallocation = "15"
+    var version = 0
 }
 
 enum CallRoutes {
@@ -97,6 +99,7 @@ enum CallRoutes {
         input.appealDays = field(request, "appeal_days")
         input.rankingPublic = field(request, "ranking_public") == "1"
         input.form = String(field(request, "form").prefix(100_000))
+        input.version = Int(field(request, "version")) ?? -1
         return input
     }
 
@@ -119,6 +122,7 @@ enum CallRoutes {
         input.appealDays = String(call.appealDays)
         input.rankingPublic = call.rankingPublic
         input.form = call.form.sections.isEmpty ? "" : prettyJSON(call.formJSON)
+        input.version = call.version
         return input
     }
 
@@ -274,6 +278,7 @@ enum CallRoutes {
         let user = try request.requireStaff()
         let input = decodeCall(request)
         let call = GrantCall()
+        call.version = 0
         let programmes = try await GrantProgramme.query(on: request.db).all()
         let errors = try await apply(input, to: call, creating: true, programmes: programmes, request: request)
         guard errors.isEmpty else { return try await callPage(request, input, call: nil, errors: errors, status: .unprocessableEntity) }
@@ -301,10 +306,19 @@ enum CallRoutes {
         let programmes = try await GrantProgramme.query(on: request.db).all()
         let errors = try await apply(input, to: call, creating: false, programmes: programmes, request: request)
         guard errors.isEmpty else { return try await callPage(request, input, call: call, errors: errors, status: .unprocessableEntity) }
-        try await request.db.transaction { database in
-            try await call.save(on: database)
-            try await Audit.record(on: database, actor: user, action: "grants.call.update", targetType: "grant_call", targetID: call.id?.uuidString,
-                                   before: before, after: CallAudit(call))
+        do {
+            let expected = input.version
+            try await request.db.transaction { database in
+                try await GuardedRecords.claim(GrantCall.schema, id: call.requireID(), expectedVersion: expected, on: database)
+                call.version = expected + 1
+                try await call.save(on: database)
+                try await Audit.record(on: database, actor: user, action: "grants.call.update", targetType: "grant_call", targetID: call.id?.uuidString,
+                                       before: before, after: CallAudit(call))
+            }
+        } catch is RecordChanged {
+            var stale = input
+            stale.version = try await GrantCall.find(call.id, on: request.db)?.version ?? input.version
+            return try await callPage(request, stale, call: call, errors: [FieldError(field: "title_en", message: request.t("grants.callform.error.changed"))], status: .conflict)
         }
         request.flash(.success, request.t("grants.callform.saved", ["code": call.code]))
         return .seeOther(request.localLink("/staff/grants/calls/\(call.code)/edit"))
@@ -333,6 +347,7 @@ enum CallRoutes {
         input.maxPerCountry = field(request, "max_per_country")
         input.tranches = field(request, "tranches")
         input.reallocation = field(request, "reallocation")
+        input.version = Int(field(request, "version")) ?? -1
         return input
     }
 
@@ -361,6 +376,7 @@ enum CallRoutes {
         input.maxPerCountry = lot.maxGrantsPerCountry.map(String.init) ?? ""
         input.tranches = lot.trancheShares.map { percent($0.value) }.joined(separator: "; ")
         input.reallocation = percent(lot.reallocationBasisPoints)
+        input.version = lot.version
         return input
     }
 
@@ -382,7 +398,7 @@ enum CallRoutes {
         let cleaned = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)
             .replacingOccurrences(of: ",", with: ".")
         let parts = cleaned.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = Int64(parts[0]), whole >= 0 else { return nil }
+        guard (1...2).contains(parts.count), parts[0].count <= 3, let whole = Int64(parts[0]), (0...100).contains(whole) else { return nil }
         var fraction: Int64 = 0
         if parts.count == 2 {
             guard (1...2).contains(parts[1].count), parts[1].allSatisfy(\.isNumber), let value = Int64(parts[1]) else { return nil }
@@ -434,14 +450,14 @@ enum CallRoutes {
             }
             results.append(GrantResultOption(id: id, title: titles(cells.dropFirst())))
         }
-        let minimumResults = Int(input.minimumResults.trimmingCharacters(in: .whitespaces))
+        let minimumResults = Int(input.minimumResults.trimmingCharacters(in: .whitespaces)).flatMap { (0...50).contains($0) ? $0 : nil }
         if minimumResults == nil { errors.append(FieldError(field: "minimum_results", message: t("grants.lotform.error.minimum_results"))) }
         var criteria: [GrantCriterion] = []
         for (index, line) in input.criteria.split(whereSeparator: \.isNewline).enumerated() where !line.allSatisfy(\.isWhitespace) {
             let cells = line.split(separator: "|", omittingEmptySubsequences: false)
             let id = cells[0].trimmingCharacters(in: .whitespaces)
-            guard cells.count >= 4, GrantRegisterQuery.isCode(id), let weight = Int64(cells[1].trimmingCharacters(in: .whitespaces)),
-                  let maxScore = Int64(cells[2].trimmingCharacters(in: .whitespaces)), !cells[3].allSatisfy(\.isWhitespace) else {
+            guard cells.count >= 4, GrantRegisterQuery.isCode(id), let weight = Int64(cells[1].trimmingCharacters(in: .whitespaces)), (1...100).contains(weight),
+                  let maxScore = Int64(cells[2].trimmingCharacters(in: .whitespaces)), (1...100).contains(maxScore), !cells[3].allSatisfy(\.isWhitespace) else {
                 errors.append(FieldError(field: "criteria", message: t("grants.lotform.error.criteria_line", ["line": t.integer(index + 1)])))
                 continue
             }
@@ -511,6 +527,8 @@ enum CallRoutes {
         return []
     }
 
+    struct LotFrozen: Error {}
+
     static func lotField(of problem: Grants.CallProblem) -> String {
         switch problem {
         case .noCriteria, .duplicateCriterion, .invalidCriterion, .weightsDoNotSumTo100: "criteria"
@@ -550,7 +568,8 @@ enum CallRoutes {
     static func lotPage(_ request: Request, _ input: LotInput, call: GrantCall, lot: GrantLot?, errors: [FieldError], status: HTTPStatus = .ok) async throws -> Response {
         var frozen = false
         if let lot { frozen = try await Self.frozen(lot, on: request.db) }
-        return .html(CallPages.lotForm(input, call: call, lot: lot, frozen: frozen, errors: errors, context: context(request)), status: status)
+        return .html(CallPages.lotForm(input, call: call, lot: lot, frozen: frozen, currency: try await currency(of: call, on: request.db), errors: errors,
+                                       context: context(request)), status: status)
     }
 
     static func currency(of call: GrantCall, on database: Database) async throws -> Grants.Currency {
@@ -573,6 +592,7 @@ enum CallRoutes {
         let input = decodeLot(request)
         let lot = GrantLot()
         lot.callID = try call.requireID()
+        lot.version = 0
         let errors = try await apply(input, to: lot, call: call, currency: try await currency(of: call, on: request.db), creating: true, request: request)
         guard errors.isEmpty else { return try await lotPage(request, input, call: call, lot: nil, errors: errors, status: .unprocessableEntity) }
         try await request.db.transaction { database in
@@ -608,10 +628,24 @@ enum CallRoutes {
             let frozenRefusal = errors.contains { $0.message == request.t("grants.lotform.error.frozen") }
             return try await lotPage(request, input, call: call, lot: lot, errors: errors, status: frozenRefusal ? .conflict : .unprocessableEntity)
         }
-        try await request.db.transaction { database in
-            try await lot.save(on: database)
-            try await Audit.record(on: database, actor: user, action: "grants.lot.update", targetType: "grant_call", targetID: call.id?.uuidString,
-                                   before: before, after: LotAudit(lot))
+        do {
+            let expected = input.version
+            guard let original = try await GrantLot.find(lot.id, on: request.db) else { throw Abort(.notFound) }
+            try await request.db.transaction { database in
+                try await GuardedRecords.claim(GrantLot.schema, id: lot.requireID(), expectedVersion: expected, on: database)
+                // Checked again inside the write: an application submitted meanwhile freezes the rules.
+                if try await frozen(lot, on: database), rulesDiffer(original, lot) { throw LotFrozen() }
+                lot.version = expected + 1
+                try await lot.save(on: database)
+                try await Audit.record(on: database, actor: user, action: "grants.lot.update", targetType: "grant_call", targetID: call.id?.uuidString,
+                                       before: before, after: LotAudit(lot))
+            }
+        } catch is RecordChanged {
+            var stale = input
+            stale.version = try await GrantLot.find(lot.id, on: request.db)?.version ?? input.version
+            return try await lotPage(request, stale, call: call, lot: lot, errors: [FieldError(field: "title_en", message: request.t("grants.callform.error.changed"))], status: .conflict)
+        } catch is LotFrozen {
+            return try await lotPage(request, input, call: call, lot: lot, errors: [FieldError(field: "minimum", message: request.t("grants.lotform.error.frozen"))], status: .conflict)
         }
         request.flash(.success, request.t("grants.lotform.saved", ["code": lot.code]))
         return .seeOther(request.localLink("/staff/grants/calls/\(call.code)/edit"))

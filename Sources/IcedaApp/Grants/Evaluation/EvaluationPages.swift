@@ -82,7 +82,8 @@ enum EvaluationPages {
             let items = parameters.filter { !$0.value.isEmpty && !($0.key == "page" && $0.value == "1") }.sorted { $0.key < $1.key }
             return base + (items.isEmpty ? "" : "?" + items.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&"))
         }
-        let currency = model.programmes.first?.currency ?? .eur
+        let currencies = Dictionary(model.calls.compactMap { call in call.id.map { id in (id, model.programmes.first { $0.id == call.programmeID }?.currency ?? .eur) } },
+                                    uniquingKeysWith: { first, _ in first })
         return Layout.page(context, title: t("grants.staff.list_title"), breadcrumbs: crumbs(context, [Crumb(t("grants.staff.list_title"))])) {
             el("h1") { t("grants.staff.list_title") }
             el("form", Attribute("method", "get"), Attribute("action", base), .class("filters")) {
@@ -115,7 +116,7 @@ enum EvaluationPages {
                         .text(t("country.\(application.country)")),
                         .text(lot.map { GrantsPages.plainText($0.title, context.locale, fallback: $0.code) } ?? ""),
                         .text(t("grants.state.\(application.stateRaw)")),
-                        .text(application.requestedMinor.map { GrantsPages.money($0, currency, context.locale) } ?? "–"),
+                        .text(application.requestedMinor.map { GrantsPages.money($0, currencies[application.callID] ?? .eur, context.locale) } ?? "–"),
                         .text(t.integer(application.validReviews)),
                         .text(GrantsMessages.points(ApplicationStore.ratio(Substring(application.scoreMean)), t: t)),
                         .text(application.scoreFlagged ? t("grants.ranking.flagged") : ""),
@@ -178,7 +179,8 @@ enum EvaluationPages {
                         el("input", .type("hidden"), .name("version"), .value(String(application.version)))
                         Forms.checkboxes(name: "checks[]", legend: t("grants.screening.checklist"),
                                          choices: EvaluationRoutes.screeningChecks.map { Choice(value: $0, label: t("grants.screening.check.\($0)")) },
-                                         selected: Set(application.screening.filter(\.value).keys), errors: model.errors, t: t)
+                                         selected: model.typed["checks"].map { Set($0.split(separator: " ").map(String.init)) } ?? Set(application.screening.filter(\.value).keys),
+                                         errors: model.errors, t: t)
                         Forms.textarea(name: "note", label: t("grants.screening.note"), value: model.typed["note"] ?? application.screeningNote,
                                        hint: t("grants.screening.note_hint"), errors: model.errors, rows: 4, t: t)
                         el("div", .class("button-group")) {
@@ -322,10 +324,17 @@ enum EvaluationPages {
                 caption: t("grants.history.caption"),
                 columns: [Column(t("grants.history.when")), Column(t("grants.history.who")), Column(t("grants.history.what"))],
                 rows: entries.map { entry in
-                    [.text(entry.at.map { ISO8601DateFormatter().string(from: $0) } ?? ""), .text(entry.actorLabel), .text(entry.action)]
+                    [.text(entry.at.map { t.date($0) + " " + timeOfDay($0) } ?? ""),
+                     .text(entry.actorLabel == "system" ? t("grants.history.system") : entry.actorLabel), .text(actionLabel(entry.action, t: t))]
                 },
                 sort: nil, link: { _ in "" }, t: t)
         }
+    }
+
+    /// Hours and minutes in UTC, e.g. "14:05".
+    static func timeOfDay(_ date: Date) -> String {
+        let parts = Grants.LocalTime.components(of: date, in: TimeZone(identifier: "UTC")!)
+        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
     }
 
     /// An audit action in words: `grants.application.award` → "Award a grant".
@@ -475,6 +484,7 @@ enum EvaluationPages {
         var comment: String
         var recommendation: String
         var errors: [FieldError]
+        var conflictNote = ""
     }
 
     static func review(_ model: ReviewModel, context: PageContext) -> String {
@@ -508,7 +518,7 @@ enum EvaluationPages {
                             }
                         }
                     }
-                    Forms.textarea(name: "conflict_note", label: t("grants.review.conflict_note"), value: nil, hint: t("grants.review.conflict_note_hint"),
+                    Forms.textarea(name: "conflict_note", label: t("grants.review.conflict_note"), value: model.conflictNote, hint: t("grants.review.conflict_note_hint"),
                                    errors: model.errors, rows: 3, t: t)
                     Forms.submit(t("grants.review.declare"))
                 }

@@ -47,7 +47,12 @@ enum EvaluationRoutes {
 
     @Sendable static func overview(request: Request) async throws -> Response {
         let user = try await requireEvaluator(request)
-        let calls = try await GrantCall.query(on: request.db).sort(\.$deadline, .descending).all()
+        // Staff see every call; committee members only their calls; reviewers only their own reviews.
+        var calls = try await GrantCall.query(on: request.db).sort(\.$deadline, .descending).all()
+        if !user.role.isStaff {
+            let mine = Set(try await GrantCommitteeMember.query(on: request.db).filter(\.$userID == user.requireID()).all().map(\.callID))
+            calls = calls.filter { $0.id.map(mine.contains) ?? false }
+        }
         var counts: [UUID: [String: Int]] = [:]
         if let sql = request.db as? SQLDatabase {
             struct Row: Decodable { var call_id: UUID; var state: String; var n: Int }
@@ -86,15 +91,20 @@ enum EvaluationRoutes {
     /// The list reads only the columns it shows, filtered and paged in the database (indexes on call, state, reference).
     @Sendable static func list(request: Request) async throws -> Response {
         let user = try await requireEvaluator(request)
-        let committeeCalls = try await GrantCommitteeMember.query(on: request.db).filter(\.$userID == user.requireID()).count()
-        guard user.role.isStaff || committeeCalls > 0 else { throw Abort(.forbidden) }
+        let committeeCalls = Set(try await GrantCommitteeMember.query(on: request.db).filter(\.$userID == user.requireID()).all().map(\.callID))
+        guard user.role.isStaff || !committeeCalls.isEmpty else { throw Abort(.forbidden) }
         let query = ListQuery(request)
-        let calls = try await GrantCall.query(on: request.db).sort(\.$deadline, .descending).all()
+        // Committee members who are not staff see the submitted applications of their own calls only.
+        let restricted = !user.role.isStaff
+        var calls = try await GrantCall.query(on: request.db).sort(\.$deadline, .descending).all()
+        if restricted { calls = calls.filter { $0.id.map(committeeCalls.contains) ?? false } }
+        let visibleCalls = calls.compactMap(\.id)
         let lots = try await GrantLot.query(on: request.db).sort(\.$position).all()
         let call = calls.first { $0.code == query.call }
         let lot = lots.first { $0.code == query.lot && (call == nil || $0.callID == call?.id) }
         func filtered() -> QueryBuilder<GrantApplication> {
             var builder = GrantApplication.query(on: request.db)
+            if restricted { builder = builder.filter(\.$callID ~~ visibleCalls).filter(\.$stateRaw != Grants.ApplicationState.draft.rawValue) }
             if let call { builder = builder.filter(\.$callID == call.id!) }
             if let lot { builder = builder.filter(\.$lotID == lot.id!) }
             if !query.state.isEmpty { builder = builder.filter(\.$stateRaw == query.state) }
@@ -168,7 +178,7 @@ enum EvaluationRoutes {
         let note = String(field(request, "note").prefix(5_000))
         let outcome = field(request, "outcome")
         let t = request.t
-        let typed = ["note": note]
+        let typed = ["note": note, "checks": checked.sorted().joined(separator: " ")]
         guard outcome == "eligible" || outcome == "ineligible" else {
             return try await showResponse(request, bundle, user: user, roles: roles, errors: [FieldError(field: "note", message: t("grants.screening.error.outcome"))],
                                           typed: typed, status: .unprocessableEntity)
@@ -226,7 +236,8 @@ enum EvaluationRoutes {
         review.comment = ""
         review.recommendation = ""
         review.assignedBy = try user.requireID()
-        try await request.db.transaction { database in
+        do {
+          try await request.db.transaction { database in
             try await review.save(on: database)
             try await Audit.record(on: database, actor: user, action: "grants.review.assign", targetType: "grant_application",
                                    targetID: application.id?.uuidString, after: ["reference": application.reference, "reviewer": reviewer.email])
@@ -234,6 +245,10 @@ enum EvaluationRoutes {
                                      body: Translator(locale: AppLocale(tag: reviewer.preferredLocale) ?? .en)("grants.email.review_body", [
                                         "reference": application.reference, "link": request.application.iceda.config.baseURL + "/\(reviewer.preferredLocale)/staff/grants/reviews/\(review.id!.uuidString.lowercased())"]),
                                      locale: AppLocale(tag: reviewer.preferredLocale) ?? .en)
+          }
+        } catch {
+            // Assigned at the same moment by someone else: the assignment stands once.
+            guard try await GrantReview.query(on: request.db).filter(\.$applicationID == application.requireID()).filter(\.$reviewerID == id).count() > 0 else { throw error }
         }
         request.flash(.success, t("grants.reviewers.assigned", ["name": reviewer.name]))
         return .seeOther(request.localLink(link(application)))
@@ -254,6 +269,14 @@ enum EvaluationRoutes {
         guard let role = roles.sorted(by: { $0.rawValue < $1.rawValue }).first(where: { Grants.ApplicationLifecycle.allowedEvents(in: bundle.application.state, for: $0).contains(event) }) else {
             return try await showResponse(request, bundle, user: user, roles: roles, refusal: t("grants.transition.not_allowed", ["event": t("grants.event.\(event.rawValue)")]),
                                           typed: typed, status: .conflict)
+        }
+        if decisionEvents.contains(event) {
+            // A committee member who belongs to the applicant or a co-applicant takes no part in the decision.
+            let (coApplicants, _) = try await ApplicantRoutes.coApplicants(bundle.application, on: request.db)
+            for organisation in [bundle.organisation] + coApplicants where try await ApplicationStore.isApplicantMember(user.requireID(), organisation: organisation.requireID(), on: request.db) {
+                return try await showResponse(request, bundle, user: user, roles: roles,
+                                              refusal: t("grants.decision.error.conflict", ["organisation": organisation.name]), typed: typed, status: .conflict)
+            }
         }
         if decisionEvents.contains(event) && note.allSatisfy(\.isWhitespace) {
             return try await showResponse(request, bundle, user: user, roles: roles,
@@ -305,7 +328,9 @@ enum EvaluationRoutes {
             let message = t("grants.transition.not_allowed", ["event": t("grants.event.\(event.rawValue)")]) + " (" + t("grants.state.\(refused.error.stateRaw)") + ")"
             return try await showResponse(request, bundle, user: user, roles: roles, refusal: message, typed: typed, status: .conflict)
         } catch is AwardStore.AgreementError {
-            return try await showResponse(request, bundle, user: user, roles: roles, refusal: t("grants.award.no_amount"), typed: typed, status: .conflict)
+            // The transaction was rolled back: show the application as stored, not as the refused attempt left it in memory.
+            let fresh = try await ApplicationStore.bundle(of: try await GrantApplication.find(bundle.application.id, on: request.db) ?? bundle.application, on: request.db)
+            return try await showResponse(request, fresh, user: user, roles: roles, refusal: t("grants.award.no_amount"), typed: typed, status: .conflict)
         } catch is ApplicationStore.Changed {
             let fresh = try await ApplicationStore.bundle(of: try await GrantApplication.find(bundle.application.id, on: request.db) ?? bundle.application, on: request.db)
             return try await showResponse(request, fresh, user: user, roles: roles, refusal: t("grants.transition.changed"), typed: typed, status: .conflict)
@@ -391,10 +416,15 @@ enum EvaluationRoutes {
             return .seeOther(request.localLink("/staff/grants/calls/\(call.code)/ranking"))
         }
         if try await GrantCommitteeMember.query(on: request.db).filter(\.$callID == call.requireID()).filter(\.$userID == member.requireID()).count() == 0 {
-            try await request.db.transaction { database in
-                try await GrantCommitteeMember(callID: call.requireID(), userID: member.requireID()).save(on: database)
-                try await Audit.record(on: database, actor: user, action: "grants.committee.add", targetType: "grant_call", targetID: call.id?.uuidString,
-                                       after: ["call": call.code, "member": member.email])
+            do {
+                try await request.db.transaction { database in
+                    try await GrantCommitteeMember(callID: call.requireID(), userID: member.requireID()).save(on: database)
+                    try await Audit.record(on: database, actor: user, action: "grants.committee.add", targetType: "grant_call", targetID: call.id?.uuidString,
+                                           after: ["call": call.code, "member": member.email])
+                }
+            } catch {
+                // Added at the same moment by someone else: nothing to do.
+                guard try await GrantCommitteeMember.query(on: request.db).filter(\.$callID == call.requireID()).filter(\.$userID == member.requireID()).count() > 0 else { throw error }
             }
         }
         request.flash(.success, request.t("grants.committee.added", ["name": member.name]))
@@ -421,13 +451,13 @@ enum EvaluationRoutes {
     }
 
     static func reviewResponse(_ request: Request, _ review: GrantReview, _ bundle: ApplicationBundle, scores: [String: String]? = nil, comment: String? = nil,
-                               recommendation: String? = nil, errors: [FieldError] = [], status: HTTPStatus = .ok) async throws -> Response {
+                               recommendation: String? = nil, errors: [FieldError] = [], conflictNote: String = "", status: HTTPStatus = .ok) async throws -> Response {
         let attachments = try await GrantAttachment.query(on: request.db).filter(\.$applicationID == bundle.application.requireID()).all()
         let reading = ApplicationStore.readBudget(bundle.application.budget, locale: bundle.application.appLocale, currency: bundle.currency, t: request.t)
         let model = EvaluationPages.ReviewModel(
             review: review, bundle: bundle, attachments: attachments, totals: reading.totals,
             scores: scores ?? review.scores.mapValues(String.init), comment: comment ?? review.comment, recommendation: recommendation ?? review.recommendation,
-            errors: errors)
+            errors: errors, conflictNote: conflictNote)
         return .html(EvaluationPages.review(model, context: context(request)), status: status)
     }
 
@@ -443,10 +473,12 @@ enum EvaluationRoutes {
         let answer = field(request, "declaration")
         let note = String(field(request, "conflict_note").prefix(2_000))
         guard let declaration = Grants.ConflictDeclaration(rawValue: answer), declaration != .notDeclared else {
-            return try await reviewResponse(request, review, bundle, errors: [FieldError(field: "declaration", message: t("grants.review.error.declaration"))], status: .unprocessableEntity)
+            return try await reviewResponse(request, review, bundle, errors: [FieldError(field: "declaration", message: t("grants.review.error.declaration"))],
+                                            conflictNote: note, status: .unprocessableEntity)
         }
         if declaration == .conflict && note.allSatisfy(\.isWhitespace) {
-            return try await reviewResponse(request, review, bundle, errors: [FieldError(field: "conflict_note", message: t("grants.review.error.conflict_note"))], status: .unprocessableEntity)
+            return try await reviewResponse(request, review, bundle, errors: [FieldError(field: "conflict_note", message: t("grants.review.error.conflict_note"))],
+                                            conflictNote: note, status: .unprocessableEntity)
         }
         review.declarationRaw = declaration.rawValue
         review.conflictNote = note

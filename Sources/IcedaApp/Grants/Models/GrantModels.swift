@@ -46,6 +46,8 @@ final class GrantCall: Model, @unchecked Sendable {
     /// IANA time zone in which the call states its times, e.g. `Europe/Skopje`.
     @Field(key: "time_zone") var timeZoneIdentifier: String
     @Field(key: "status") var status: GrantCallStatus
+    /// Raised by every edit, against lost updates between two staff.
+    @Field(key: "version") var version: Int
     /// Valid reviews an application needs before it is ranked (at least two).
     @Field(key: "minimum_reviews") var minimumReviews: Int
     /// Reviewers' totals further apart than this many points out of 100 flag the application.
@@ -123,6 +125,8 @@ final class GrantLot: Model, @unchecked Sendable {
     @Field(key: "tranches") var trancheCodes: String
     /// The share of a grant's budget (basis points) that may move between headings without approval.
     @Field(key: "reallocation_bp") var reallocationBasisPoints: Int64
+    /// Raised by every edit, against lost updates between two staff.
+    @Field(key: "version") var version: Int
 
     init() {}
 

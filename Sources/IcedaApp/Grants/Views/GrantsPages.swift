@@ -150,7 +150,7 @@ enum GrantsPages {
                         el("dt") { t("grants.duration") }
                         el("dd") { t.plural("grants.duration_months", count: lot.durationMonths) }
                         el("dt") { t("grants.co_financing") }
-                        el("dd") { t("grants.percent", ["value": t.decimal(Double(lot.minCoFinancingBasisPoints) / 100, fractionDigits: 0)]) }
+                        el("dd") { GrantsMessages.percent(Grants.BasisPoints(lot.minCoFinancingBasisPoints).ratio, t: t) }
                         el("dt") { t("grants.applicants") }
                         el("dd") { lot.applicantKinds.map { t("org.kind.\($0)") }.joined(separator: ", ") }
                         el("dt") { t("grants.eligible_countries") }
