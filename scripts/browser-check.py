@@ -670,7 +670,8 @@ def journey_grant_pages(driver, base: str, locales: list[str], unit: Unit, extra
     rankings = links(session, base, "/en/staff/grants", r"/en/staff/grants/calls/[a-z0-9-]+/ranking")
     paths = ["/grants/applications", "/grants/calls/iceda-sg-2027/apply", "/staff/grants", "/staff/grants/applications?call=iceda-sg-2026",
              "/staff/grants/reviews", "/staff/grants/awarded", "/staff/grants/calls/new", "/staff/grants/calls/iceda-sg-2026/edit",
-             "/staff/grants/calls/iceda-sg-2026/lots/lot-2/edit", "/staff/grants/calls/iceda-sg-2026/lots/new"]
+             "/staff/grants/calls/iceda-sg-2026/lots/lot-2/edit", "/staff/grants/calls/iceda-sg-2026/lots/new",
+             "/staff/organisations/unlisted"]
     paths += [m[len("/en"):] for m in mine[:3]]
     drafts = [m for m in mine if "edit" not in m]
     paths += [d[len("/en"):] + "/preview" for d in drafts[:1]]

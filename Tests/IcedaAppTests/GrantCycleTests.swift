@@ -625,3 +625,50 @@ extension String {
         }
     }
 }
+
+@Suite struct RegistrationTests {
+    @Test func anOrganisationRegistersProvesItsAddressAppliesAndWaitsToBeListed() async throws {
+        try await withCycleDemo { app in
+            let visitor = Browser(app)
+            let page = "/mk/grants/register-organisation"
+            #expect(try await visitor.get(page).status == .ok)
+            // Nothing but a name: every problem at once, the name kept.
+            let incomplete = try await visitor.post(page, form: [("name", "Центар Куманово"), ("kind", "cso")], csrfFrom: page)
+            #expect(incomplete.status == .unprocessableEntity && incomplete.body.string.contains("Центар Куманово"))
+            let mk = Translator(locale: .mk)
+            #expect(incomplete.body.string.contains(mk("grants.registration.error.confirm").htmlEscaped))
+
+            let fields = [("name", "Центар Куманово"), ("kind", "cso"), ("country", "MK"), ("municipality", "Куманово"), ("website", ""),
+                          ("organisation_email", ""), ("description", "Помош за е-услуги."), ("person_name", "Ана Петрова"),
+                          ("person_email", "ana@kumanovo.example"), ("confirm", "1")]
+            let registered = try await visitor.post(page, form: fields, csrfFrom: page)
+            #expect(registered.status == .created)
+            let organisation = try #require(try await Organisation.query(on: app.db).filter(\.$name == "Центар Куманово").first())
+            let person = try #require(try await User.query(on: app.db).filter(\.$email == "ana@kumanovo.example").first())
+            #expect(!organisation.listed && !person.active && person.passwordHash == nil)
+            #expect(try await ApplicationStore.isApplicantMember(person.requireID(), organisation: organisation.requireID(), on: app.db))
+            // Not public until staff list it: page, API and directory.
+            #expect(try await app.testing().sendRequest(.GET, "/en/organisations/\(organisation.slug)").status == .notFound)
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/organisations/\(organisation.slug)").status == .notFound)
+            #expect(!(try await app.testing().sendRequest(.GET, "/en/organisations?q=Куманово").body.string.contains("Центар Куманово")))
+
+            // The e-mail link proves the address and sets the password; then the person applies for the organisation.
+            let mail = try #require(try await OutboxMessage.query(on: app.db).filter(\.$recipient == "ana@kumanovo.example").first())
+            let link = try #require(mail.body.split(whereSeparator: \.isWhitespace).first { $0.contains("/invitation/") }.map(String.init))
+            let start = try #require(link.range(of: "/mk/invitation/"))
+            let invitation = String(link[start.lowerBound...])
+            let accepted = try await visitor.post(invitation, form: [("password", "kumanovo-password-1"), ("confirm", "kumanovo-password-1")], csrfFrom: invitation)
+            #expect(accepted.status == .seeOther)
+            let applicant = try await signedIn(app, "ana@kumanovo.example", password: "kumanovo-password-1")
+            let applyPage = try await applicant.get("/mk/grants/calls/\(GrantsCycleSeed.openCallCode)/apply")
+            #expect(applyPage.body.string.contains("Центар Куманово"))
+
+            // Staff list it: now public.
+            let staff = Browser(app)
+            try await staff.signIn()
+            #expect(try await staff.get("/en/staff/organisations/unlisted").body.string.contains("Центар Куманово"))
+            #expect(try await staff.post("/en/staff/organisations/\(organisation.slug)/list", form: [], csrfFrom: "/en/staff/organisations/unlisted").status == .seeOther)
+            #expect(try await app.testing().sendRequest(.GET, "/en/organisations/\(organisation.slug)").status == .ok)
+        }
+    }
+}

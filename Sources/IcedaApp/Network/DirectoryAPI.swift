@@ -21,7 +21,10 @@ enum DirectoryAPI {
     }
 
     @Sendable static func show(request: Request) async throws -> OrganisationDTO {
-        OrganisationDTO(try await DirectoryRoutes.find(request))
+        let organisation = try await DirectoryRoutes.find(request)
+        // Organisations that registered themselves are not open data until staff list them.
+        guard organisation.listed else { throw Abort(.notFound) }
+        return OrganisationDTO(organisation)
     }
 
     @Sendable static func csv(request: Request) async throws -> Response {

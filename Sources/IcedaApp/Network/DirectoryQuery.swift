@@ -79,7 +79,8 @@ struct DirectoryQuery: Sendable, Equatable {
     }
 
     private func filtered(on database: Database) -> QueryBuilder<Organisation> {
-        let query = Organisation.query(on: database)
+        // Organisations that registered themselves are shown once staff have listed them.
+        let query = Organisation.query(on: database).filter(\.$listed == true)
         if let country { query.filter(\.$countryCode == country) }
         if let kind { query.filter(\.$kind == kind) }
         if let focus { query.filter(\.$focusAreaCodes ~~ ";\(focus.rawValue);") }

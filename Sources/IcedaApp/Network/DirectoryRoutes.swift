@@ -31,6 +31,8 @@ enum DirectoryRoutes {
         let contacts = try await Person.query(on: request.db).filter(\.$organisationID == organisation.requireID())
             .filter(\.$consentScope == ConsentScope.publicListing.rawValue).filter(\.$consentWithdrawnAt == nil).sort(\.$name).all()
         let canEdit = try await OrganisationAccess.canEdit(request.currentUser, organisation, on: request.db)
+        // Not yet listed: only its own members and staff see it.
+        guard organisation.listed || canEdit else { throw Abort(.notFound) }
         let page = OrganisationPage.render(.init(organisation: organisation, memberships: memberships, contacts: contacts),
                                            context: request.pageContext(current: "directory"), canEdit: canEdit,
                                            isStaff: request.currentUser?.role.isStaff == true)

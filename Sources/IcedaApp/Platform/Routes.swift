@@ -25,6 +25,7 @@ func routes(_ app: Application) throws {
     AwardRoutes.register(site)
     CallRoutes.register(site)
     AmendmentRoutes.register(site)
+    RegistrationRoutes.register(site)
 
     let api = app.grouped("api")
     OpenAPIDocument.register(api)

@@ -48,6 +48,7 @@ enum ApplicantPages {
             } else if organisations.isEmpty {
                 el("p") { t("grants.apply.no_organisation") }
                 el("p") { el("a", .href(context.link("/organisations"))) { t("grants.apply.find_organisation") } }
+                el("p") { el("a", .href(context.link("/grants/register-organisation"))) { t("grants.registration.link") } }
             } else {
                 el("p") { t("grants.apply.start_intro", ["deadline": GrantsPages.instant(item.call.deadline, in: item.call.timeZone, t: t)]) }
                 form(context.link("/grants/calls/\(item.call.code)/apply"), context) {
@@ -73,7 +74,10 @@ enum ApplicantPages {
             Crumb(t("nav.home"), href: context.link("/")), Crumb(t("grants.title"), href: context.link("/grants")), Crumb(t("grants.mine.title")),
         ]) {
             el("h1") { t("grants.mine.title") }
-            if organisations.isEmpty { el("p") { t("grants.apply.no_organisation") } }
+            if organisations.isEmpty {
+                el("p") { t("grants.apply.no_organisation") }
+                el("p") { el("a", .href(context.link("/grants/register-organisation"))) { t("grants.registration.link") } }
+            }
             if applications.isEmpty {
                 el("p") { t("grants.mine.empty") }
             } else {

@@ -15,6 +15,7 @@ struct M007_GrantCycle: AsyncMigration {
             (GrantLot.schema, "tranches", .string, SQLLiteral.string("8000;2000")),
             (GrantLot.schema, "reallocation_bp", .int64, SQLLiteral.numeric("1500")),
             (GrantCall.schema, "version", .int, SQLLiteral.numeric("0")),
+            (Organisation.schema, "listed", .bool, SQLLiteral.boolean(true)),
             (GrantLot.schema, "version", .int, SQLLiteral.numeric("0")),
             (Grant.schema, "application_id", .uuid, nil),
             (Grant.schema, "version", .int, SQLLiteral.numeric("0")),
@@ -149,7 +150,7 @@ struct M007_GrantCycle: AsyncMigration {
                        GrantApplication.schema] {
             try await database.schema(schema).delete()
         }
-        for (schema, field) in [(Grant.schema, "application_id"), (Grant.schema, "version"), (GrantLot.schema, "tranches"), (GrantLot.schema, "reallocation_bp"), (GrantLot.schema, "version"), (GrantCall.schema, "version"),
+        for (schema, field) in [(Grant.schema, "application_id"), (Grant.schema, "version"), (GrantLot.schema, "tranches"), (GrantLot.schema, "reallocation_bp"), (GrantLot.schema, "version"), (GrantCall.schema, "version"), (Organisation.schema, "listed"),
                                 (GrantCall.schema, "minimum_reviews"), (GrantCall.schema, "spread_threshold"), (GrantCall.schema, "appeal_days"),
                                 (GrantCall.schema, "ranking_public"), (GrantCall.schema, "form")] {
             try await database.schema(schema).deleteField(FieldKey(stringLiteral: field)).update()

@@ -128,6 +128,7 @@ enum GrantsPages {
             }
             if call.status == .open && call.window.isOnTime(Date()) {
                 el("p") { el("a", .class("button"), .href(context.link("/grants/calls/\(call.code)/apply"))) { t("grants.apply.start") } }
+                el("p") { el("a", .href(context.link("/grants/register-organisation"))) { t("grants.registration.link") } }
             }
             lotsTable(item, caption: t("grants.lots_caption", ["call": title]), context: context)
             for lot in item.lots {

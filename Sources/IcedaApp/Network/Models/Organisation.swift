@@ -27,8 +27,11 @@ public final class Organisation: Model, @unchecked Sendable {
     @Field(key: "description") public var descriptionJSON: String
     /// Lower-cased name and municipality, for search that behaves alike on SQLite and PostgreSQL.
     @Field(key: "search_text") public var searchText: String
+    /// Whether the public directory shows it: organisations that registered themselves wait for staff.
+    @Field(key: "listed") public var listed: Bool
 
-    public init() {}
+    /// New organisations are listed unless they registered themselves (see `RegistrationRoutes`).
+    public init() { listed = true }
 
     public var focusAreas: [FocusArea] {
         get { focusAreaCodes.split(separator: ";").compactMap { FocusArea(rawValue: String($0)) } }

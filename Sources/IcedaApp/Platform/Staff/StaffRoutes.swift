@@ -36,6 +36,7 @@ enum StaffRoutes {
                     el("ul") {
                         el("li") { el("a", .href(context.link("/staff/organisations/new"))) { t("org.new_title") } }
                         el("li") { el("a", .href(context.link("/staff/organisations/import"))) { t("import.title") } }
+                        el("li") { el("a", .href(context.link("/staff/organisations/unlisted"))) { t("grants.registration.unlisted_title") } }
                         el("li") { el("a", .href("/api/v1/organisations.csv")) { t("directory.download_csv") } }
                     }
                 }

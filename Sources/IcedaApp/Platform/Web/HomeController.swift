@@ -12,10 +12,10 @@ enum HomeController {
     @Sendable static func home(request: Request) async throws -> Response {
         let context = request.pageContext(current: "home")
         let t = context.t
-        let organisations = try await Organisation.query(on: request.db).count()
+        let organisations = try await Organisation.query(on: request.db).filter(\.$listed == true).count()
         let region = CountryInfo.all.filter { $0.group == .westernBalkans }
         var counts: [String: Int] = [:]
-        for code in try await Organisation.query(on: request.db).filter(\.$countryCode ~~ region.map(\.code)).all(\.$countryCode) {
+        for code in try await Organisation.query(on: request.db).filter(\.$listed == true).filter(\.$countryCode ~~ region.map(\.code)).all(\.$countryCode) {
             counts[code, default: 0] += 1
         }
         let byCountry = region.map { ChartDatum(t($0.labelKey), Double(counts[$0.code] ?? 0)) }
