@@ -671,7 +671,7 @@ def journey_grant_pages(driver, base: str, locales: list[str], unit: Unit, extra
     paths = ["/grants/applications", "/grants/calls/iceda-sg-2027/apply", "/staff/grants", "/staff/grants/applications?call=iceda-sg-2026",
              "/staff/grants/reviews", "/staff/grants/awarded", "/staff/grants/calls/new", "/staff/grants/calls/iceda-sg-2026/edit",
              "/staff/grants/calls/iceda-sg-2026/lots/lot-2/edit", "/staff/grants/calls/iceda-sg-2026/lots/new",
-             "/staff/organisations/unlisted"]
+             "/staff/organisations/unlisted", "/staff/grants/programmes"]
     paths += [m[len("/en"):] for m in mine[:3]]
     drafts = [m for m in mine if "edit" not in m]
     paths += [d[len("/en"):] + "/preview" for d in drafts[:1]]

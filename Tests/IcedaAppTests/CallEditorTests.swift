@@ -128,3 +128,27 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct ProgrammeEditorTests {
+    @Test func staffAddAProgrammeAndCannotChangeTheCurrencyOfOneWithCalls() async throws {
+        try await withTestApp { app in
+            _ = try await NetworkSeed.seedDemo(on: app.db)
+            _ = try await GrantsSeed.seedDemo(on: app.db)
+            let staff = Browser(app)
+            try await staff.signIn()
+            let page = "/en/staff/grants/programmes"
+            let bad = try await staff.post(page, form: [("code", "balkan-digital"), ("name", "Balkan Digital Fund"), ("donor", "A Foundation"),
+                                                        ("donor_identifier", "not an id"), ("currency", "EUR")], csrfFrom: page)
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("Balkan Digital Fund"))
+            let good = try await staff.post(page, form: [("code", "balkan-digital"), ("name", "Balkan Digital Fund"), ("donor", "A Foundation"),
+                                                         ("donor_identifier", "GB-CHC-1234567"), ("currency", "CHF")], csrfFrom: page)
+            #expect(good.status == .seeOther)
+            #expect(try await GrantProgramme.query(on: app.db).filter(\.$code == "balkan-digital").first()?.currencyCode == "CHF")
+            // ICEDA has calls with amounts in euros: its currency stays.
+            let frozen = try await staff.post(page, form: [("code", "iceda"), ("name", "ICEDA"), ("donor", "European Union"),
+                                                           ("donor_identifier", "XI-IATI-EC_NEAR"), ("currency", "USD")], csrfFrom: page)
+            #expect(frozen.status == .unprocessableEntity)
+            #expect(try await GrantProgramme.query(on: app.db).filter(\.$code == "iceda").first()?.currencyCode == "EUR")
+        }
+    }
+}

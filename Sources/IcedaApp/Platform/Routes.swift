@@ -26,6 +26,7 @@ func routes(_ app: Application) throws {
     CallRoutes.register(site)
     AmendmentRoutes.register(site)
     RegistrationRoutes.register(site)
+    ProgrammeRoutes.register(site)
 
     let api = app.grouped("api")
     OpenAPIDocument.register(api)

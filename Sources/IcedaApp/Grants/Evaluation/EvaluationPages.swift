@@ -28,6 +28,7 @@ enum EvaluationPages {
                 if user.role.isStaff {
                     el("li") { el("a", .href(context.link("/staff/grants/awarded"))) { t("grants.award.list_title") } }
                     el("li") { el("a", .href(context.link("/staff/grants/calls/new"))) { t("grants.callform.new_title") } }
+                    el("li") { el("a", .href(context.link("/staff/grants/programmes"))) { t("grants.programme.title") } }
                 }
             }
             el("ul", .class("cards")) {
