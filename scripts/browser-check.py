@@ -675,6 +675,10 @@ def journey_grant_pages(driver, base: str, locales: list[str], unit: Unit, extra
     paths += [m[len("/en"):] for m in mine[:3]]
     drafts = [m for m in mine if "edit" not in m]
     paths += [d[len("/en"):] + "/preview" for d in drafts[:1]]
+    letters = [m for m in mine if session.get(base + m + "/letter", timeout=30).status_code == 200]
+    if not letters:
+        unit.fail("no decision letter among the admin's applications (the demo gives the admin an awarded one)")
+    paths += [m[len("/en"):] + "/letter" for m in letters[:1]]
     paths += [a[len("/en"):] for a in staff_apps[:3]]
     paths += [r[len("/en"):] for r in rankings[:2]]
     if granted:

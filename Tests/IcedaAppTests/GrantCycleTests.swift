@@ -363,6 +363,14 @@ private let pngBytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A,
                 #expect(abs(deadline.timeIntervalSince(try #require(target.decidedAt)) - 8 * 86_400) < 3_700)
                 try await OrganisationRole(userID: admin.requireID(), organisationID: target.organisationID, role: .member).save(on: app.db)
             }
+            // The decision letter, printable, in the reader's language with the committee's reasons and the appeal deadline.
+            let rejectedDurres = try await application(app, of: "Demo Digital Rights Durrës", call: GrantsCycleSeed.evaluationCallCode)
+            let letter = try await staff.get(path(rejectedDurres, locale: "sq", "/letter"))
+            #expect(letter.status == .ok && letter.body.string.contains("Below the funding line."))
+            let deadline = GrantsPages.instant(try #require(rejectedDurres.appealDeadline), in: TimeZone(identifier: "Europe/Skopje")!, t: Translator(locale: .sq))
+            #expect(letter.body.string.contains(deadline.htmlEscaped))
+            let undecided = try await application(app, of: "Demo Digital Rights Skopje", call: GrantsCycleSeed.evaluationCallCode)
+            #expect(try await staff.get(path(undecided, "/letter")).status == .notFound)
             let inTime = try await application(app, of: "Demo Digital Rights Durrës", call: GrantsCycleSeed.evaluationCallCode)
             let lodged = try await staff.post(path(inTime, "/appeal"), form: [("version", String(inTime.version)), ("appeal_text", "The reviewers missed our partner.")],
                                               csrfFrom: path(inTime))

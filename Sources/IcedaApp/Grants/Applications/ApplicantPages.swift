@@ -501,6 +501,35 @@ enum ApplicantPages {
         }
     }
 
+    // MARK: decision letter
+
+    static func letter(_ bundle: ApplicationBundle, event: Grants.ApplicationEvent, decidedAt: Date, context: PageContext) -> String {
+        let t = context.t
+        let application = bundle.application
+        let call = bundle.call
+        var arguments = [
+            "reference": application.reference, "title": application.title, "organisation": bundle.organisation.name,
+            "call": GrantsPages.plainText(call.title, context.locale, fallback: call.code),
+            "reason": event == .upholdAppeal || event == .dismissAppeal ? application.appealReason : application.decisionReason,
+        ]
+        arguments["deadline"] = application.appealDeadline.map { GrantsPages.instant($0, in: call.timeZone, t: t) } ?? ""
+        let title = t("grants.letter.subject", ["reference": application.reference])
+        return Layout.page(context, title: title, breadcrumbs: crumbs(context, [Crumb(application.reference, href: context.link(ApplicantRoutes.link(application))),
+                                                                               Crumb(t("grants.letter.crumb"))])) {
+            el("article", .class("letter"), .aria("labelledby", "letter-title")) {
+                el("p") { bundle.programme.name + " · " + bundle.programme.donor }
+                el("p") { el("time", Attribute("datetime", ISO8601DateFormatter().string(from: decidedAt))) { t.date(decidedAt, timeZone: call.timeZone) } }
+                el("p") { bundle.organisation.name + (bundle.organisation.municipality.isEmpty ? "" : ", " + bundle.organisation.municipality) }
+                el("h1", .id("letter-title")) { title }
+                for paragraph in t("grants.letter.\(event.rawValue)", arguments).components(separatedBy: "\n\n") where !paragraph.isEmpty {
+                    el("p", .class("prewrap")) { paragraph }
+                }
+                el("p") { t("grants.letter.signature") }
+            }
+            el("p", .class("no-print")) { el("a", .href(context.link(ApplicantRoutes.link(application)))) { t("grants.receipt.view") } }
+        }
+    }
+
     // MARK: status, decision, appeal
 
     struct StatusModel {
@@ -530,6 +559,7 @@ enum ApplicantPages {
             if decided.contains(state), !application.decisionReason.isEmpty {
                 el("h2") { t("grants.decision.title") }
                 el("p", .class("prewrap")) { application.decisionReason }
+                el("p") { el("a", .href(context.link(ApplicantRoutes.link(application, "/letter")))) { t("grants.letter.link") } }
             }
             if let grant = model.grant {
                 el("p") { el("a", .href(context.link("/grants/awarded/\(grant.id!.uuidString.lowercased())"))) { t("grants.award.view", ["identifier": grant.identifier]) } }

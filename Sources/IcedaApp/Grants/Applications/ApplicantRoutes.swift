@@ -53,6 +53,26 @@ enum ApplicantRoutes {
         site.get("grants", "applications", ":application", "attachments", ":attachment", use: download)
         site.form("grants", "applications", ":application", "withdraw", use: withdraw)
         site.form("grants", "applications", ":application", "appeal", use: appeal)
+        site.get("grants", "applications", ":application", "letter", use: letter)
+    }
+
+    /// The events whose letter the applicant receives, newest first in the audit log decides which letter is shown.
+    static let letterEvents: [Grants.ApplicationEvent] = [.markIneligible, .award, .promoteFromReserve, .placeOnReserveList, .reject, .upholdAppeal, .dismissAppeal]
+
+    /// The latest decision letter as a printable page in the reader's language (applicant's members, staff and the
+    /// call's committee); 404 while nothing has been decided.
+    @Sendable static func letter(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let bundle = try await ApplicationStore.bundle(request)
+        let roles = try await ApplicationStore.roles(of: user, in: bundle, on: request.db)
+        guard roles.contains(.applicant) || roles.contains(.staff) || roles.contains(.admin) || roles.contains(.committee) else { throw Abort(.forbidden) }
+        let entries = try await AuditEntry.query(on: request.db).filter(\.$targetType == "grant_application")
+            .filter(\.$targetID == bundle.application.requireID().uuidString)
+            .filter(\.$action ~~ letterEvents.map { "grants.application.\($0.rawValue)" }).sort(\.$at, .descending).first()
+        guard let entry = entries, let event = entry.action.split(separator: ".").last.flatMap({ Grants.ApplicationEvent(rawValue: String($0)) }) else {
+            throw Abort(.notFound)
+        }
+        return .html(ApplicantPages.letter(bundle, event: event, decidedAt: entry.at ?? Date(), context: context(request)))
     }
 
     static let maxAttachmentBytes = 5 * 1024 * 1024
