@@ -72,7 +72,10 @@ enum ApplicantRoutes {
         guard let entry = entries, let event = entry.action.split(separator: ".").last.flatMap({ Grants.ApplicationEvent(rawValue: String($0)) }) else {
             throw Abort(.notFound)
         }
-        return .html(ApplicantPages.letter(bundle, event: event, decidedAt: entry.at ?? Date(), context: context(request)))
+        // The committee's decision carries its own date (the demo's are in the past); other letters date from the event.
+        let committee: Set<Grants.ApplicationEvent> = [.award, .promoteFromReserve, .placeOnReserveList, .reject]
+        let date = (committee.contains(event) ? bundle.application.decidedAt : nil) ?? entry.at ?? Date()
+        return .html(ApplicantPages.letter(bundle, event: event, decidedAt: date, context: context(request)))
     }
 
     static let maxAttachmentBytes = 5 * 1024 * 1024
