@@ -173,14 +173,7 @@ enum GrantsCycleSeed {
         let schedule = AwardStore.reportSchedule(start: start, months: grant.durationMonths)
         var reports: [GrantReport] = []
         for entry in schedule {
-            let report = GrantReport()
-            report.grantID = try grant.requireID()
-            report.kind = entry.kind.rawValue
-            report.dueOn = entry.due.iso
-            report.status = GrantReportStatus.scheduled.rawValue
-            report.narrative = ""
-            report.spent = ""
-            report.reviewComment = ""
+            let report = GrantReport(scheduledFor: try grant.requireID(), kind: entry.kind, due: entry.due)
             // Past due dates were reminded long ago; the demo queues no old reminders.
             report.remindedAt = Date(timeIntervalSince1970: 1_600_000_000)
             reports.append(report)

@@ -26,6 +26,20 @@ enum GrantReportKind: String, CaseIterable, Sendable {
     case interim, final
 }
 
+extension GrantReport {
+    /// A report the schedule owes, not yet written.
+    convenience init(scheduledFor grant: UUID, kind: GrantReportKind, due: Grants.CalendarDate) {
+        self.init()
+        grantID = grant
+        self.kind = kind.rawValue
+        dueOn = due.iso
+        status = GrantReportStatus.scheduled.rawValue
+        narrative = ""
+        spent = ""
+        reviewComment = ""
+    }
+}
+
 /// Where a report stands.
 enum GrantReportStatus: String, CaseIterable, Sendable {
     case scheduled, submitted
@@ -186,15 +200,7 @@ enum AwardStore {
             try await grant.save(on: database)
             let schedule = reportSchedule(start: start, months: grant.durationMonths)
             for item in schedule {
-                let report = GrantReport()
-                report.grantID = try grant.requireID()
-                report.kind = item.kind.rawValue
-                report.dueOn = item.due.iso
-                report.status = GrantReportStatus.scheduled.rawValue
-                report.narrative = ""
-                report.spent = ""
-                report.reviewComment = ""
-                try await report.save(on: database)
+                try await GrantReport(scheduledFor: grant.requireID(), kind: item.kind, due: item.due).save(on: database)
             }
             try await Audit.record(on: database, actor: actor, action: "grants.grant.create", targetType: "grant", targetID: grant.id?.uuidString,
                                    after: AgreementAudit(identifier: grant.identifier, application: application.reference, amountMinor: minor,
