@@ -77,6 +77,15 @@ enum ApplicationStore {
             .filter(\.$role ~~ [.member, .focalPoint]).count() > 0
     }
 
+    /// The first of `organisations` that `userID` is a member (or focal point) of: a conflict of interest. One query.
+    static func memberOrganisation(_ userID: UUID, of organisations: [Organisation], on database: Database) async throws -> Organisation? {
+        let ids = organisations.compactMap(\.id)
+        guard !ids.isEmpty else { return nil }
+        let member = Set(try await OrganisationRole.query(on: database).filter(\.$userID == userID).filter(\.$organisationID ~~ ids)
+            .filter(\.$role ~~ [.member, .focalPoint]).all().map(\.organisationID))
+        return organisations.first { $0.id.map(member.contains) ?? false }
+    }
+
     /// The organisations `user` may apply for.
     static func applicantOrganisations(of user: User, on database: Database) async throws -> [Organisation] {
         let ids = try await OrganisationRole.query(on: database).filter(\.$userID == user.requireID()).filter(\.$role ~~ [.member, .focalPoint]).all()
@@ -284,9 +293,14 @@ enum GrantsMessages {
 
     /// A share as a percentage with up to two decimals in the reader's notation, e.g. "9,5 %" or "9.5%".
     static func percent(_ ratio: Grants.Ratio, t: Translator) -> String {
-        var digits = (ratio * 100).decimalString(places: 2)
+        t("grants.percent", ["value": trimmedDecimal(ratio * 100).replacingOccurrences(of: ".", with: t.separators.decimal)])
+    }
+
+    /// Up to two decimals without trailing zeros, with a point: 10 → "10", 25/2 → "12.5", 1205/100 → "12.05".
+    static func trimmedDecimal(_ ratio: Grants.Ratio) -> String {
+        var digits = ratio.decimalString(places: 2)
         while digits.contains(".") && (digits.hasSuffix("0") || digits.hasSuffix(".")) { digits.removeLast() }
-        return t("grants.percent", ["value": digits.replacingOccurrences(of: ".", with: t.separators.decimal)])
+        return digits
     }
 
     /// A score out of 100 with two decimals in the reader's notation.

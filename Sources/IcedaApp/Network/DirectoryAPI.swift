@@ -60,7 +60,7 @@ enum DirectoryAPI {
     /// `?locale=` if given (400 when it is not one of ours), else the Accept-Language header.
     static func apiLocale(_ request: Request) throws -> AppLocale {
         if let tag = request.query[String.self, at: "locale"] {
-            guard let locale = AppLocale.allCases.first(where: { $0.rawValue == tag }) else {
+            guard let locale = AppLocale(rawValue: tag) else {
                 throw Abort(.badRequest, reason: "locale: must be one of " + AppLocale.allCases.map(\.rawValue).joined(separator: ", "))
             }
             return locale

@@ -92,9 +92,7 @@ enum OrganisationSchema {
         func quoted(_ text: String) -> String {
             String(decoding: try! JSONSerialization.data(withJSONObject: text, options: [.fragmentsAllowed, .withoutEscapingSlashes]), as: UTF8.self)
         }
-        let kinds = "[" + OrganisationKind.allCases.map { quoted($0.rawValue) }.joined(separator: ", ") + "]"
-        let countries = "[" + CountryInfo.all.map { quoted($0.code) }.joined(separator: ", ") + "]"
-        let areas = "[" + FocusArea.allCases.map { quoted($0.rawValue) }.joined(separator: ", ") + "]"
+        let kinds = OpenAPIDocument.kinds, countries = OpenAPIDocument.countries, areas = OpenAPIDocument.focusAreas
         let locales = "[" + AppLocale.allCases.map { quoted($0.rawValue) }.joined(separator: ", ") + "]"
         return """
         {

@@ -213,17 +213,6 @@ enum PeopleRoutes {
 }
 
 extension PeopleRoutes {
-    /// Reads `YYYY-MM-DD` (what a date input sends) as a UTC calendar date.
-    static func calendarDate(_ text: String) -> Date? {
-        let parts = text.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1990...2100).contains(year) else { return nil }
-        var components = DateComponents(calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC"), year: year, month: month, day: day)
-        components.hour = 0
-        guard let date = components.date, components.isValidDate else { return nil }
-        return date
-    }
-
     @Sendable static func addMembership(request: Request) async throws -> Response {
         let staff = try request.requireStaff()
         let organisation = try await DirectoryRoutes.find(request)
@@ -232,11 +221,11 @@ extension PeopleRoutes {
         let joinedText = AuthRoutes.field(request, "joined_on"), leftText = AuthRoutes.field(request, "left_on")
         var errors: [FieldError] = []
         if network.isEmpty || network.count > 100 { errors.append(FieldError(field: "network", message: t("membership.error.network"))) }
-        let joined = calendarDate(joinedText)
+        let joined = CalendarDate.parse(joinedText)
         if joined == nil { errors.append(FieldError(field: "joined_on", message: t("membership.error.date"))) }
         var left: Date?
         if !leftText.isEmpty {
-            left = calendarDate(leftText)
+            left = CalendarDate.parse(leftText)
             if left == nil { errors.append(FieldError(field: "left_on", message: t("membership.error.date"))) }
             else if let joined, left! < joined { errors.append(FieldError(field: "left_on", message: t("membership.error.order"))) }
         }

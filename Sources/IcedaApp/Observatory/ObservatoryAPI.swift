@@ -93,12 +93,7 @@ enum ObservatoryAPI {
 
     static func filteredServices(_ request: Request) async throws -> (Edition, [PublicService]) {
         let edition = try await edition(request)
-        guard let country = request.query[String.self, at: "country"] else {
-            throw Abort(.badRequest, reason: "country: required (an ISO 3166-1 alpha-2 code)")
-        }
-        guard country.unicodeScalars.count == 2, country.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
-            throw Abort(.badRequest, reason: "country: an ISO 3166-1 alpha-2 code in capitals")
-        }
+        guard let country = try WaveAPI.country(request, required: true) else { throw Abort(.badRequest) }
         return (edition, try await request.editionCache.services(of: edition, country: country, on: request.db))
     }
 

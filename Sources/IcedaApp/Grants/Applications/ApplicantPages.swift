@@ -25,8 +25,8 @@ enum ApplicantPages {
 
     static func text(_ dictionary: [String: String], _ locale: AppLocale) -> String {
         var localized = LocalizedText()
-        for (tag, value) in dictionary { if let candidate = AppLocale(tag: tag) { localized[candidate] = value } }
-        return localized.resolve(for: locale)?.text ?? dictionary["en"] ?? dictionary.values.sorted().first ?? ""
+        localized.values = dictionary
+        return GrantsPages.plainText(localized, locale, fallback: dictionary.values.sorted().first ?? "")
     }
 
     // MARK: start

@@ -78,7 +78,7 @@ enum ApplicantRoutes {
         return .html(ApplicantPages.letter(bundle, event: event, decidedAt: date, context: context(request)))
     }
 
-    static let maxAttachmentBytes = 5 * 1024 * 1024
+    static let maxAttachmentBytes = EvidenceStore.maxBytes
     static let allowedAttachments: Set<Grants.AttachmentType> = Set(Grants.AttachmentType.allCases)
 
     static func context(_ request: Request) -> PageContext { request.pageContext(current: "grants") }
@@ -217,14 +217,7 @@ enum ApplicantRoutes {
         input.durationMonths = field(request, "duration_months")
         input.results = Set(((try? request.content.get([String].self, at: "results")) ?? []).prefix(50))
         input.coApplicants = String(field(request, "co_applicants").prefix(2_000))
-        var rows: [BudgetRowInput] = []
-        for index in 0..<ApplicationStore.budgetRows {
-            let cell = { (name: String) in String(field(request, "budget_\(index)_\(name)").prefix(200)) }
-            rows.append(BudgetRowInput(category: cell("category"), description: cell("description"), unit: cell("unit"), quantity: cell("quantity"),
-                                       unitCost: cell("unit_cost"), requested: cell("requested"), coFinancing: cell("co_financing")))
-        }
-        while let last = rows.last, last.isBlank { rows.removeLast() }
-        input.budget = rows
+        input.budget = budgetRows(request)
         for question in bundle.call.form.sections.flatMap(\.questions) where question.kind != .file {
             let values: [String]
             if question.kind == .multipleChoice {
@@ -239,6 +232,18 @@ enum ApplicantRoutes {
             if let kept = bundle.application.answers[question.id] { input.answers[question.id] = kept }
         }
         return input
+    }
+
+    /// The budget table's cells as typed (`budget_{line}_{column}`), without trailing blank lines.
+    static func budgetRows(_ request: Request) -> [BudgetRowInput] {
+        var rows: [BudgetRowInput] = []
+        for index in 0..<ApplicationStore.budgetRows {
+            let cell = { (name: String) in String(field(request, "budget_\(index)_\(name)").prefix(200)) }
+            rows.append(BudgetRowInput(category: cell("category"), description: cell("description"), unit: cell("unit"), quantity: cell("quantity"),
+                                       unitCost: cell("unit_cost"), requested: cell("requested"), coFinancing: cell("co_financing")))
+        }
+        while let last = rows.last, last.isBlank { rows.removeLast() }
+        return rows
     }
 
     struct DraftAudit: Encodable {
@@ -302,12 +307,16 @@ enum ApplicantRoutes {
     // MARK: preview and submit
 
     static func coApplicants(_ application: GrantApplication, on database: Database) async throws -> (found: [Organisation], unknown: [String]) {
+        let lines = Array(application.coApplicantLines.prefix(20))
+        guard !lines.isEmpty else { return ([], []) }
+        let slugs = lines.map { $0.lowercased().split(separator: "/").last.map(String.init) ?? $0 }
+        // One query for every line, by directory address or exact name.
+        let candidates = try await Organisation.query(on: database).group(.or) { $0.filter(\.$slug ~~ slugs).filter(\.$name ~~ lines) }.all()
+            .filter { $0.id != application.organisationID }
         var found: [Organisation] = []
         var unknown: [String] = []
-        for line in application.coApplicantLines.prefix(20) {
-            let slug = line.lowercased().split(separator: "/").last.map(String.init) ?? line
-            if let organisation = try await Organisation.query(on: database).group(.or, { $0.filter(\.$slug == slug).filter(\.$name == line) }).first(),
-               organisation.id != application.organisationID {
+        for (line, slug) in zip(lines, slugs) {
+            if let organisation = candidates.first(where: { $0.slug == slug }) ?? candidates.first(where: { $0.name == line }) {
                 found.append(organisation)
             } else {
                 unknown.append(line)
@@ -420,15 +429,7 @@ enum ApplicantRoutes {
         case let .failure(problem): return try await refuse(GrantsMessages.text(problem, t: t, locale: request.appLocale), .unprocessableEntity)
         case let .success(type): kind = type
         }
-        let hash = EvidenceStore.sha256(bytes)
-        let directory = EvidenceStore.directory(dataDirectory: request.application.iceda.config.dataDirectory)
-        let target = EvidenceStore.path(of: hash, dataDirectory: request.application.iceda.config.dataDirectory)
-        if !FileManager.default.fileExists(atPath: target.path) {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            let temporary = target.appendingPathExtension("part-\(UUID().uuidString)")
-            try Data(bytes).write(to: temporary)
-            if rename(temporary.path, target.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
-        }
+        let hash = try EvidenceStore.write(bytes, dataDirectory: request.application.iceda.config.dataDirectory)
         let attachment = GrantAttachment()
         attachment.applicationID = try application.requireID()
         attachment.fileName = String(file.filename.split(separator: "/").last.map(String.init)?.prefix(200) ?? "file")

@@ -79,13 +79,7 @@ enum AmendmentRoutes {
         let (user, member) = try await AwardRoutes.granteeAccess(request, bundle)
         guard member else { throw Abort(.forbidden) }
         let t = request.t
-        var rows: [BudgetRowInput] = []
-        for index in 0..<ApplicationStore.budgetRows {
-            let cell = { (name: String) in String(field(request, "budget_\(index)_\(name)").prefix(200)) }
-            rows.append(BudgetRowInput(category: cell("category"), description: cell("description"), unit: cell("unit"), quantity: cell("quantity"),
-                                       unitCost: cell("unit_cost"), requested: cell("requested"), coFinancing: cell("co_financing")))
-        }
-        while let last = rows.last, last.isBlank { rows.removeLast() }
+        let rows = ApplicantRoutes.budgetRows(request)
         let reason = String(field(request, "reason").prefix(5_000))
         func refuse(_ errors: [FieldError], _ status: HTTPStatus) async throws -> Response {
             .html(AmendmentPages.page(try await model(request, bundle, staff: false, member: member, rows: rows, reason: reason, errors: errors),

@@ -28,18 +28,17 @@ enum AwardList {
         let organisations = grants.isEmpty ? [] : try await Organisation.query(on: request.db)
             .filter(\.$id ~~ Set(grants.map(\.organisationID)).sorted { $0.uuidString < $1.uuidString }).field(\.$id).field(\.$name).all()
         let programmes = try await GrantProgramme.query(on: request.db).all()
-        func currency(of grant: Grant) -> Grants.Currency {
-            let callID = lots.first { $0.id == grant.lotID }?.callID
-            let programmeID = calls.first { $0.id == callID }?.programmeID
-            return programmes.first { $0.id == programmeID }?.currency ?? .eur
-        }
+        // lot → call → programme's currency, once, instead of per row.
+        let programmeCurrency = Dictionary(programmes.compactMap { programme in programme.id.map { ($0, programme.currency) } }, uniquingKeysWith: { first, _ in first })
+        let callCurrency = Dictionary(calls.compactMap { call in call.id.map { ($0, programmeCurrency[call.programmeID] ?? .eur) } }, uniquingKeysWith: { first, _ in first })
+        let lotCurrency = Dictionary(lots.compactMap { lot in lot.id.map { ($0, callCurrency[lot.callID] ?? .eur) } }, uniquingKeysWith: { first, _ in first })
+        let names = Dictionary(organisations.compactMap { organisation in organisation.id.map { ($0, organisation.name) } }, uniquingKeysWith: { first, _ in first })
         let context = request.pageContext(current: "staff")
         let t = context.t
         let base = context.link("/staff/grants/awarded")
         let parameters = ["call": callCode, "state": state].filter { !$0.value.isEmpty }
         let link: @Sendable ([String: String]) -> String = { extra in
-            let items = parameters.merging(extra) { _, new in new }.filter { !$0.value.isEmpty && !($0.key == "page" && $0.value == "1") }.sorted { $0.key < $1.key }
-            return base + (items.isEmpty ? "" : "?" + items.map { "\($0.key)=\($0.value)" }.joined(separator: "&"))
+            base + DirectoryQuery.queryString(parameters.merging(extra) { _, new in new }.filter { !$0.value.isEmpty && !($0.key == "page" && $0.value == "1") })
         }
         let html = Layout.page(context, title: t("grants.award.list_title"), breadcrumbs: EvaluationPages.crumbs(context, [Crumb(t("grants.award.list_title"))])) {
             el("h1") { t("grants.award.list_title") }
@@ -56,8 +55,8 @@ enum AwardList {
                 columns: [Column(t("grants.award.identifier")), Column(t("grants.recipient")), Column(t("grants.amount"), numeric: true), Column(t("grants.state"))],
                 rows: grants.map { grant in
                     [el("a", .href(context.link("/staff/grants/awarded/\(grant.id!.uuidString.lowercased())"))) { grant.identifier },
-                     .text(organisations.first { $0.id == grant.organisationID }?.name ?? ""),
-                     .text(GrantsPages.money(grant.amountMinor, currency(of: grant), context.locale)),
+                     .text(names[grant.organisationID] ?? ""),
+                     .text(GrantsPages.money(grant.amountMinor, lotCurrency[grant.lotID] ?? .eur, context.locale)),
                      .text(t("grants.grant_state.\(grant.status)"))]
                 },
                 sort: nil, link: link, t: t)

@@ -381,11 +381,7 @@ enum CallRoutes {
     }
 
     /// Basis points as the percentage a person types: 1000 → "10", 1250 → "12.5", 1205 → "12.05".
-    static func percent(_ basisPoints: Int64) -> String {
-        var text = Grants.Ratio(basisPoints, 100).decimalString(places: 2)
-        while text.contains(".") && (text.hasSuffix("0") || text.hasSuffix(".")) { text.removeLast() }
-        return text
-    }
+    static func percent(_ basisPoints: Int64) -> String { GrantsMessages.trimmedDecimal(Grants.Ratio(basisPoints, 100)) }
 
     static func titles(_ cells: ArraySlice<Substring>) -> LocalizedText {
         var title = LocalizedText()

@@ -78,11 +78,10 @@ enum EvaluationPages {
         let query = model.query
         let base = context.link("/staff/grants/applications")
         let link: @Sendable ([String: String]) -> String = { extra in
-            var parameters = query.parameters
-            for (key, value) in extra { parameters[key] = value }
-            let items = parameters.filter { !$0.value.isEmpty && !($0.key == "page" && $0.value == "1") }.sorted { $0.key < $1.key }
-            return base + (items.isEmpty ? "" : "?" + items.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&"))
+            base + DirectoryQuery.queryString(query.parameters.merging(extra) { _, new in new }.filter { !$0.value.isEmpty && !($0.key == "page" && $0.value == "1") })
         }
+        let lots = Dictionary(model.lots.compactMap { lot in lot.id.map { ($0, lot) } }, uniquingKeysWith: { first, _ in first })
+        let names = Dictionary(model.organisations.compactMap { organisation in organisation.id.map { ($0, organisation.name) } }, uniquingKeysWith: { first, _ in first })
         let currencies = Dictionary(model.calls.compactMap { call in call.id.map { id in (id, model.programmes.first { $0.id == call.programmeID }?.currency ?? .eur) } },
                                     uniquingKeysWith: { first, _ in first })
         return Layout.page(context, title: t("grants.staff.list_title"), breadcrumbs: crumbs(context, [Crumb(t("grants.staff.list_title"))])) {
@@ -109,11 +108,11 @@ enum EvaluationPages {
                           Column(t("grants.lot")), Column(t("grants.state")), Column(t("grants.budget.requested_total"), numeric: true),
                           Column(t("grants.ranking.reviews"), numeric: true), Column(t("grants.ranking.mean"), numeric: true), Column(t("grants.ranking.flag"))],
                 rows: model.rows.map { application in
-                    let lot = model.lots.first { $0.id == application.lotID }
+                    let lot = lots[application.lotID]
                     return [
                         el("a", .href(context.link(EvaluationRoutes.link(application)))) { application.reference },
                         .text(application.title.isEmpty ? t("grants.untitled") : application.title),
-                        .text(model.organisations.first { $0.id == application.organisationID }?.name ?? ""),
+                        .text(names[application.organisationID] ?? ""),
                         .text(t("country.\(application.country)")),
                         .text(lot.map { GrantsPages.plainText($0.title, context.locale, fallback: $0.code) } ?? ""),
                         .text(t("grants.state.\(application.stateRaw)")),
@@ -242,7 +241,7 @@ enum EvaluationPages {
             }
             el("h2") { t("grants.budget.title") }
             ApplicantPages.budgetSummary(bundle, totals: model.totals, context: context)
-            history(model.history, context: context)
+            history(model.history, timeZone: bundle.call.timeZone, context: context)
         }
     }
 
@@ -317,7 +316,7 @@ enum EvaluationPages {
         }
     }
 
-    static func history(_ entries: [AuditEntry], context: PageContext) -> Node {
+    static func history(_ entries: [AuditEntry], timeZone: TimeZone, context: PageContext) -> Node {
         let t = context.t
         return fragment {
             el("h2") { t("grants.history.title") }
@@ -325,17 +324,11 @@ enum EvaluationPages {
                 caption: t("grants.history.caption"),
                 columns: [Column(t("grants.history.when")), Column(t("grants.history.who")), Column(t("grants.history.what"))],
                 rows: entries.map { entry in
-                    [.text(entry.at.map { t.date($0) + " " + timeOfDay($0) } ?? ""),
+                    [.text(entry.at.map { GrantsPages.instant($0, in: timeZone, t: t) } ?? ""),
                      .text(entry.actorLabel == "system" ? t("grants.history.system") : entry.actorLabel), .text(actionLabel(entry.action, t: t))]
                 },
                 sort: nil, link: { _ in "" }, t: t)
         }
-    }
-
-    /// Hours and minutes in UTC, e.g. "14:05".
-    static func timeOfDay(_ date: Date) -> String {
-        let parts = Grants.LocalTime.components(of: date, in: TimeZone(identifier: "UTC")!)
-        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
     }
 
     /// An audit action in words: `grants.application.award` → "Award a grant".

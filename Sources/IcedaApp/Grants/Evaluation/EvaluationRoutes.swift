@@ -218,7 +218,7 @@ enum EvaluationRoutes {
         }
         // Members of the applicant (or a co-applicant) have a conflict by definition: they are not assigned at all.
         let (coApplicants, _) = try await ApplicantRoutes.coApplicants(application, on: request.db)
-        for organisation in [bundle.organisation] + coApplicants where try await ApplicationStore.isApplicantMember(id, organisation: organisation.requireID(), on: request.db) {
+        if let organisation = try await ApplicationStore.memberOrganisation(id, of: [bundle.organisation] + coApplicants, on: request.db) {
             return try await showResponse(request, bundle, user: user, roles: roles,
                                           errors: [FieldError(field: "reviewer", message: t("grants.reviewers.error.member", ["name": reviewer.name, "organisation": organisation.name]))],
                                           status: .unprocessableEntity)
@@ -273,7 +273,7 @@ enum EvaluationRoutes {
         if decisionEvents.contains(event) {
             // A committee member who belongs to the applicant or a co-applicant takes no part in the decision.
             let (coApplicants, _) = try await ApplicantRoutes.coApplicants(bundle.application, on: request.db)
-            for organisation in [bundle.organisation] + coApplicants where try await ApplicationStore.isApplicantMember(user.requireID(), organisation: organisation.requireID(), on: request.db) {
+            if let organisation = try await ApplicationStore.memberOrganisation(user.requireID(), of: [bundle.organisation] + coApplicants, on: request.db) {
                 return try await showResponse(request, bundle, user: user, roles: roles,
                                               refusal: t("grants.decision.error.conflict", ["organisation": organisation.name]), typed: typed, status: .conflict)
             }

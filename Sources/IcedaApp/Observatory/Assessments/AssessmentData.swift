@@ -234,6 +234,6 @@ enum AssessmentData {
             text += "\(service.applicable)|\(service.proactive)\n"
             for url in service.urls { text += url.url + " " + EditionWriter.json(url.answers) + "\n" }
         }
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return SecureToken.sha256(text)
     }
 }

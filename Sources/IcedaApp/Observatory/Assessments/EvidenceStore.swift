@@ -38,15 +38,13 @@ enum EvidenceStore {
         directory(dataDirectory: dataDirectory).appendingPathComponent(hash)
     }
 
-    /// Checks and stores the bytes (once per content) and records them; returns the file's hash.
-    static func store(_ bytes: [UInt8], uploadedBy user: UUID, dataDirectory: String, on database: Database) async throws -> String {
-        guard bytes.count <= maxBytes else { throw Refusal.tooLarge }
-        guard let type = sniff(bytes) else { throw Refusal.notAnImage }
+    /// Stores the bytes under the data folder named by their SHA-256 (once per content) and returns the hash.
+    /// Written beside the target and moved in place, so a reader never sees half a file.
+    static func write(_ bytes: [UInt8], dataDirectory: String) throws -> String {
         let hash = sha256(bytes)
         let target = path(of: hash, dataDirectory: dataDirectory)
         if !FileManager.default.fileExists(atPath: target.path) {
             try FileManager.default.createDirectory(at: directory(dataDirectory: dataDirectory), withIntermediateDirectories: true)
-            // Written beside the target and moved in place, so a reader never sees half a file.
             let temporary = target.appendingPathExtension("part-\(UUID().uuidString)")
             try Data(bytes).write(to: temporary)
             if rename(temporary.path, target.path) != 0 {
@@ -54,6 +52,14 @@ enum EvidenceStore {
                 guard FileManager.default.fileExists(atPath: target.path) else { throw Refusal.notStored }
             }
         }
+        return hash
+    }
+
+    /// Checks and stores the bytes (once per content) and records them; returns the file's hash.
+    static func store(_ bytes: [UInt8], uploadedBy user: UUID, dataDirectory: String, on database: Database) async throws -> String {
+        guard bytes.count <= maxBytes else { throw Refusal.tooLarge }
+        guard let type = sniff(bytes) else { throw Refusal.notAnImage }
+        let hash = try write(bytes, dataDirectory: dataDirectory)
         if try await EvidenceFile.query(on: database).filter(\.$sha256 == hash).first() == nil {
             let file = EvidenceFile()
             file.sha256 = hash
