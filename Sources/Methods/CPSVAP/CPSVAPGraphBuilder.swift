@@ -11,7 +11,7 @@ extension CPSVAP {
 
         /// Builds the graph of `services`; services are processed in the order of their IRIs.
         init(baseURL: String, services: [PublicService]) {
-            var base = Syntax.trimmed(baseURL)
+            var base = baseURL.trimmed
             while base.hasSuffix("/") { base.removeLast() }
             self.base = base
             if Syntax.scheme(of: base) == nil || Syntax.absoluteIRI(base) != base {
@@ -171,7 +171,7 @@ extension CPSVAP {
                 }
             }
             if let raw = cost.currency {
-                let code = Syntax.trimmed(raw).uppercased()
+                let code = raw.trimmed.uppercased()
                 if code.utf8.count == 3 && code.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) {
                     let currency = "http://publications.europa.eu/resource/authority/currency/" + code
                     node.add("cv:currency", [.iri(currency)])
@@ -251,13 +251,13 @@ extension CPSVAP {
         private mutating func texts(_ map: [String: String], subject: String, field: String) -> [Value] {
             var values: [Value] = []
             for tag in map.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-                let language = Syntax.trimmed(tag)
+                let language = tag.trimmed
                 guard Syntax.isLanguageTag(language) else {
                     report(.dropped, subject, "\(field): language tag \"\(tag)\" is not well-formed; the text is left out")
                     continue
                 }
                 let text = map[tag]!
-                guard !Syntax.trimmed(text).isEmpty else {
+                guard !text.trimmed.isEmpty else {
                     report(.dropped, subject, "\(field) in \(language) is blank and is left out")
                     continue
                 }
@@ -267,7 +267,7 @@ extension CPSVAP {
         }
 
         private func nonBlank(_ text: String?) -> String? {
-            guard let text, !Syntax.trimmed(text).isEmpty else { return nil }
+            guard let text, !text.trimmed.isEmpty else { return nil }
             return text
         }
 

@@ -38,7 +38,7 @@ extension CPSVAP {
         /// An absolute IRI usable as `@id`, with characters IRIs forbid percent-encoded; nil when not absolute,
         /// or when its scheme would be read as one of the context prefixes.
         static func absoluteIRI(_ raw: String) -> String? {
-            let text = trimmed(raw)
+            let text = raw.trimmed
             guard let scheme = scheme(of: text), CPSVAP.contextPrefixes[scheme] == nil, scheme != "_" else { return nil }
             var out = ""
             for scalar in text.unicodeScalars {
@@ -64,12 +64,6 @@ extension CPSVAP {
         }
 
         /// `text` without leading and trailing whitespace and newlines.
-        static func trimmed(_ text: String) -> String {
-            var scalars = Substring(text)
-            while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
-            while let last = scalars.last, last.isWhitespace { scalars = scalars.dropLast() }
-            return String(scalars)
-        }
 
         /// Two upper-case hex digits.
         static func hex(_ byte: UInt8) -> String {

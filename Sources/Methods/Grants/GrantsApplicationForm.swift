@@ -20,9 +20,6 @@ extension Grants {
 
         /// Whether the answer is one or more of the question's choice ids.
         public var isChoice: Bool { self == .singleChoice || self == .multipleChoice }
-
-        /// Whether the answer is text that word limits apply to.
-        public var isText: Bool { self == .shortText || self == .longText }
     }
 
     /// One option of a single- or multiple-choice question.
@@ -192,9 +189,7 @@ extension Grants {
         /// - Parameters:
         ///   - locale: how the applicant writes numbers (money answers).
         ///   - currency: the call's currency (money answers).
-        ///   - today: the day the answers are checked; no current rule depends on it.
-        public func problems(in answers: [String: [String]], locale: AmountLocale, currency: Currency,
-                             today: CalendarDate? = nil) -> [FormProblem] {
+        public func problems(in answers: [String: [String]], locale: AmountLocale, currency: Currency) -> [FormProblem] {
             var problems: [FormProblem] = []
             for question in visibleQuestions(given: answers) {
                 problems += Self.problems(of: question, values: Self.values(answers[question.id]),
@@ -207,7 +202,7 @@ extension Grants {
 
         /// The non-blank values, trimmed, in order.
         private static func values(_ raw: [String]?) -> [String] {
-            (raw ?? []).map(trim).filter { !$0.isEmpty }
+            (raw ?? []).map(\.trimmed).filter { !$0.isEmpty }
         }
 
         private static func problems(of question: FormQuestion, values: [String], locale: AmountLocale,
@@ -247,7 +242,7 @@ extension Grants {
                 }
                 return []
             case .date:
-                return isoDate(value) == nil ? [.notADate(question: id)] : []
+                return CalendarDate(iso: value) == nil ? [.notADate(question: id)] : []
             case .singleChoice, .multipleChoice:
                 let ids = Set(question.choices.map(\.id))
                 var reported = Set<String>()
@@ -279,23 +274,7 @@ extension Grants {
             return value
         }
 
-        /// A valid date written exactly `YYYY-MM-DD` with ASCII digits.
-        static func isoDate(_ text: String) -> CalendarDate? {
-            let scalars = Array(text.unicodeScalars)
-            guard scalars.count == 10 else { return nil }
-            for (index, scalar) in scalars.enumerated() {
-                let ok = index == 4 || index == 7 ? scalar == "-" : ("0"..."9").contains(scalar)
-                if !ok { return nil }
-            }
-            return CalendarDate(iso: text)
-        }
 
-        private static func trim(_ text: String) -> String {
-            var characters = Substring(text)
-            while let first = characters.first, first.isWhitespace { characters.removeFirst() }
-            while let last = characters.last, last.isWhitespace { characters.removeLast() }
-            return String(characters)
-        }
 
         // MARK: Words
 
@@ -386,7 +365,7 @@ extension Grants {
         }
 
         private static func hasEnglish(_ title: [String: String]) -> Bool {
-            !trim(title["en"] ?? "").isEmpty
+            !(title["en"] ?? "").trimmed.isEmpty
         }
     }
 

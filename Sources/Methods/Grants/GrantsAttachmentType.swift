@@ -146,7 +146,7 @@ extension Grants {
         /// none ("report", "report.", ".pdf").
         static func fileExtension(_ fileName: String) -> String? {
             let base = fileName.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-            let trimmed = base.trimmingWhitespace()
+            let trimmed = base.trimmed
             guard let dot = trimmed.lastIndex(of: "."), dot != trimmed.startIndex else { return nil }
             let declared = trimmed[trimmed.index(after: dot)...].lowercased()
             return declared.isEmpty ? nil : declared
@@ -193,10 +193,4 @@ extension Grants {
 }
 
 private extension String {
-    func trimmingWhitespace() -> String {
-        var characters = Substring(self)
-        while let first = characters.first, first.isWhitespace { characters.removeFirst() }
-        while let last = characters.last, last.isWhitespace { characters.removeLast() }
-        return String(characters)
-    }
 }

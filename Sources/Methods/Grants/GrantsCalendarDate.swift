@@ -17,11 +17,14 @@ extension Grants {
             self.day = day
         }
 
-        /// Reads `YYYY-MM-DD`.
+        /// Reads `YYYY-MM-DD`, ASCII digits only (no sign: "+202-01-01" is not a date).
         public init?(iso text: String) {
-            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-            guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-                  let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+            let scalars = Array(text.unicodeScalars)
+            guard scalars.count == 10, scalars.enumerated().allSatisfy({ index, scalar in
+                index == 4 || index == 7 ? scalar == "-" : ("0"..."9").contains(scalar)
+            }) else { return nil }
+            let parts = text.split(separator: "-")
+            guard let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
             self.init(year, month, day)
         }
 

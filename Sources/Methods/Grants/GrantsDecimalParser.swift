@@ -33,13 +33,13 @@ extension Grants {
         static func split(_ text: String) -> Result<Parts, AmountParseError> {
             let characters = Array(text)
             guard let first = characters.firstIndex(where: isDigit) else {
-                let trimmed = trim(text)
+                let trimmed = text.trimmed
                 if trimmed.isEmpty { return .failure(.empty) }
                 return .failure(trimmed.contains(where: isMinus) ? .negative : .noDigits)
             }
             let last = characters.lastIndex(where: isDigit)!
-            let prefix = trim(String(characters[..<first]))
-            let suffix = trim(String(characters[(last + 1)...]))
+            let prefix = String(characters[..<first]).trimmed
+            let suffix = String(characters[(last + 1)...]).trimmed
             if prefix.contains(where: isMinus) || (!suffix.isEmpty && suffix.allSatisfy(isMinus)) {
                 return .failure(.negative)
             }
@@ -160,11 +160,5 @@ extension Grants {
             character == "-" || character == "\u{2212}" || character == "\u{2013}"
         }
 
-        static func trim(_ text: String) -> String {
-            var characters = Substring(text)
-            while let first = characters.first, isSpace(first) || first.isWhitespace { characters.removeFirst() }
-            while let last = characters.last, isSpace(last) || last.isWhitespace { characters.removeLast() }
-            return String(characters)
-        }
     }
 }

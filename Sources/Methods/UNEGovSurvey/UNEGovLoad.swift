@@ -34,11 +34,4 @@ extension UNEGovSurvey {
         return surveyImport.finish()
     }
 
-    /// Imports CSV texts given as file name and UTF-8 bytes, in order; records sorted by year and alpha-3 code.
-    public static func load(sources: [(file: String, bytes: [UInt8])]) throws(ImportError)
-        -> (records: [Record], report: Report) {
-        var surveyImport = SurveyImport()
-        for source in sources { try surveyImport.read(file: source.file, bytes: source.bytes) }
-        return surveyImport.finish()
-    }
 }

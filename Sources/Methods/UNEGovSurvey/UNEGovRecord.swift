@@ -45,9 +45,6 @@ extension UNEGovSurvey {
             self.source = source
         }
 
-        /// The member state the record belongs to.
-        public var memberState: MemberState? { MemberState(alpha3: alpha3) }
-
         /// mean(OSI, HCI, TII); nil when a component is missing.
         public var componentMean: Double? {
             guard let osi, let hci, let tii else { return nil }
