@@ -388,8 +388,8 @@ enum EvaluationRoutes {
         guard let code = request.parameters.get("code"), GrantRegisterQuery.isCode(code),
               let call = try await GrantCall.query(on: request.db).filter(\.$code == code).first(),
               let programme = try await GrantProgramme.find(call.programmeID, on: request.db) else { throw Abort(.notFound) }
-        let isCommittee = try await GrantCommitteeMember.query(on: request.db).filter(\.$callID == call.requireID()).filter(\.$userID == user.requireID()).count() > 0
-        guard user.role.isStaff || isCommittee else { throw Abort(.forbidden) }
+        let committee = try await GrantCommitteeMember.query(on: request.db).filter(\.$callID == call.requireID()).all()
+        guard user.role.isStaff || committee.contains(where: { $0.userID == user.id }) else { throw Abort(.forbidden) }
         let lots = try await GrantLot.query(on: request.db).filter(\.$callID == call.requireID()).sort(\.$position).all()
         guard !lots.isEmpty else { throw Abort(.notFound) }
         let lot = lots.first { $0.code == request.query[String.self, at: "lot"] } ?? lots[0]
@@ -399,7 +399,6 @@ enum EvaluationRoutes {
         let shown = Array(result.ranked.dropFirst(info.offset).prefix(100))
         let organisations = try await Organisation.query(on: request.db).filter(\.$id ~~ Set(shown.compactMap { rows[$0.candidate.applicationId]?.organisation_id }).sorted { $0.uuidString < $1.uuidString })
             .field(\.$id).field(\.$name).all()
-        let committee = try await GrantCommitteeMember.query(on: request.db).filter(\.$callID == call.requireID()).all()
         let members = committee.isEmpty ? [] : try await User.query(on: request.db).filter(\.$id ~~ committee.map(\.userID)).sort(\.$name).all()
         let model = EvaluationPages.RankingModel(call: call, programme: programme, lots: lots, lot: lot, result: result, line: line, rows: rows, shown: shown,
                                                  info: info, organisations: organisations, committee: members, canManage: user.role.isStaff, typedEmail: "", errors: [])

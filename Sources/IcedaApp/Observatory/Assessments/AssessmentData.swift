@@ -17,11 +17,36 @@ extension Request {
 
 /// A wave with its services, URLs, answer sheets and reconciled choices, as read at one moment.
 struct WaveSnapshot {
-    var wave: AssessmentWave
-    var services: [WaveService]
-    var urls: [WaveURL]
-    var sheets: [AnswerSheetRecord]
-    var choices: [ReconciledChoice]
+    let wave: AssessmentWave
+    let services: [WaveService]
+    let urls: [WaveURL]
+    let sheets: [AnswerSheetRecord]
+    let choices: [ReconciledChoice]
+    /// Sheets (ordered by researcher id) and choices per URL, grouped once: pages ask for them per URL many times.
+    private let sheetsByURL: [UUID: [AnswerSheetRecord]]
+    private let choicesByURL: [UUID: [String: String]]
+    /// Every URL that two researchers answered, with where they differ (worked out once).
+    let disagreements: [URLDisagreements]
+
+    init(wave: AssessmentWave, services: [WaveService], urls: [WaveURL], sheets: [AnswerSheetRecord], choices: [ReconciledChoice]) {
+        self.wave = wave
+        self.services = services
+        self.urls = urls
+        self.sheets = sheets
+        self.choices = choices
+        let sheetsByURL = Dictionary(grouping: sheets, by: \.urlID).mapValues { $0.sorted { $0.researcherID.uuidString < $1.researcherID.uuidString } }
+        self.sheetsByURL = sheetsByURL
+        choicesByURL = Dictionary(grouping: choices, by: \.urlID).mapValues { group in
+            Dictionary(group.map { ($0.question, $0.value) }, uniquingKeysWith: { first, _ in first })
+        }
+        let byID = Dictionary(uniqueKeysWithValues: services.map { ($0.id!, $0) })
+        disagreements = urls.compactMap { url in
+            let pair = url.id.flatMap { sheetsByURL[$0] } ?? []
+            guard pair.count == 2, let service = byID[url.serviceID] else { return nil }
+            let list = Reconciliation.disagreements(pair[0].answers, pair[1].answers, scope: service.scope)
+            return list.isEmpty ? nil : URLDisagreements(service: service, url: url, sheets: pair, disagreements: list)
+        }
+    }
 
     /// The disagreements of one URL with both researchers' answers.
     struct URLDisagreements {
@@ -37,24 +62,9 @@ struct WaveSnapshot {
     func urls(of service: WaveService) -> [WaveURL] { urls.filter { $0.serviceID == service.id } }
 
     /// The sheets of a URL, ordered by researcher id.
-    func sheets(of url: WaveURL) -> [AnswerSheetRecord] {
-        sheets.filter { $0.urlID == url.id }.sorted { $0.researcherID.uuidString < $1.researcherID.uuidString }
-    }
+    func sheets(of url: WaveURL) -> [AnswerSheetRecord] { url.id.flatMap { sheetsByURL[$0] } ?? [] }
 
-    func choices(of url: WaveURL) -> [String: String] {
-        Dictionary(choices.filter { $0.urlID == url.id }.map { ($0.question, $0.value) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    /// Every URL (of every service) that two researchers answered, with where they differ.
-    var disagreements: [URLDisagreements] {
-        let byID = servicesByID
-        return urls.compactMap { url in
-            let pair = sheets(of: url)
-            guard pair.count == 2, let service = byID[url.serviceID] else { return nil }
-            let list = Reconciliation.disagreements(pair[0].answers, pair[1].answers, scope: service.scope)
-            return list.isEmpty ? nil : URLDisagreements(service: service, url: url, sheets: pair, disagreements: list)
-        }
-    }
+    func choices(of url: WaveURL) -> [String: String] { url.id.flatMap { choicesByURL[$0] } ?? [:] }
 
     var readiness: WaveReadiness {
         var readiness = WaveReadiness()
