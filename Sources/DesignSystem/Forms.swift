@@ -100,23 +100,40 @@ public enum Forms {
         name: String, legend: String, choices: [Choice], selected: Set<String>, hint: String? = nil,
         errors: [FieldError] = [], t: Translator
     ) -> Node {
+        choiceGroup(type: "checkbox", name: name, legend: legend, choices: choices, isSelected: selected.contains, hint: hint, errors: errors,
+                    fieldClass: "field", listClass: "checkboxes", t: t)
+    }
+
+    /// A group of radios in a fieldset with a legend; `inline` lays short choices side by side.
+    public static func radios(
+        name: String, legend: String, choices: [Choice], selected: String?, hint: String? = nil, errors: [FieldError] = [],
+        inline: Bool = false, fieldClass: String = "field", t: Translator
+    ) -> Node {
+        choiceGroup(type: "radio", name: name, legend: legend, choices: choices, isSelected: { $0 == selected }, hint: hint, errors: errors,
+                    fieldClass: fieldClass, listClass: inline ? "radios radios-inline" : "radios", t: t)
+    }
+
+    /// Checkboxes or radios: the first input carries the id the error summary links to.
+    static func choiceGroup(
+        type: String, name: String, legend: String, choices: [Choice], isSelected: (String) -> Bool, hint: String?, errors: [FieldError],
+        fieldClass: String, listClass: String, t: Translator
+    ) -> Node {
         let id = fieldID(name)
         let error = errors.first { $0.field == name }
         let hintID = hint == nil ? nil : id + "-hint"
         let errorID = error == nil ? nil : id + "-error"
         let describedBy = [hintID, errorID].compactMap { $0 }.joined(separator: " ")
-        return el("div", .class("field" + (error == nil ? "" : " field-error"))) {
+        return el("div", .class(fieldClass + (error == nil ? "" : " field-error"))) {
             el("fieldset", .class("fieldset"), describedBy.isEmpty ? nil : .aria("describedby", describedBy)) {
                 el("legend") { legend }
                 if let hint { el("p", .class("hint"), .id(hintID!)) { hint } }
                 if let error { errorMessage(error, id: errorID!, t: t) }
-                el("div", .class("checkboxes")) {
+                el("div", .class(listClass)) {
                     for (index, choice) in choices.enumerated() {
-                        let boxID = index == 0 ? id : "\(id)-\(index)"
-                        el("div", .class("checkbox")) {
-                            el("input", .id(boxID), .name(name), .type("checkbox"), .value(choice.value),
-                               selected.contains(choice.value) ? .flag("checked") : nil)
-                            el("label", .for(boxID)) { choice.label }
+                        let inputID = index == 0 ? id : "\(id)-\(index)"
+                        el("div", .class(type)) {
+                            el("input", .id(inputID), .name(name), .type(type), .value(choice.value), isSelected(choice.value) ? .flag("checked") : nil)
+                            el("label", .for(inputID)) { choice.label }
                         }
                     }
                 }

@@ -497,21 +497,10 @@ enum EvaluationPages {
             case .notDeclared:
                 el("p") { t("grants.review.declare_intro", ["organisation": bundle.organisation.name]) }
                 form(action + "/declaration", context) {
-                    el("div", .class("field" + (model.errors.contains { $0.field == "declaration" } ? " field-error" : ""))) {
-                        el("fieldset", .class("fieldset")) {
-                            el("legend") { t("grants.review.declaration") }
-                            el("div", .class("radios")) {
-                                el("div", .class("radio")) {
-                                    el("input", .id("f-declaration"), .name("declaration"), .type("radio"), .value("no-conflict"))
-                                    el("label", .for("f-declaration")) { t("grants.declaration.no-conflict") }
-                                }
-                                el("div", .class("radio")) {
-                                    el("input", .id("f-declaration-1"), .name("declaration"), .type("radio"), .value("conflict"))
-                                    el("label", .for("f-declaration-1")) { t("grants.declaration.conflict") }
-                                }
-                            }
-                        }
-                    }
+                    Forms.radios(name: "declaration", legend: t("grants.review.declaration"),
+                                 choices: [Choice(value: "no-conflict", label: t("grants.declaration.no-conflict")),
+                                           Choice(value: "conflict", label: t("grants.declaration.conflict"))],
+                                 selected: nil, errors: model.errors, t: t)
                     Forms.textarea(name: "conflict_note", label: t("grants.review.conflict_note"), value: model.conflictNote, hint: t("grants.review.conflict_note_hint"),
                                    errors: model.errors, rows: 3, t: t)
                     Forms.submit(t("grants.review.declare"))

@@ -52,35 +52,11 @@ enum AssessmentPages {
         }
     }
 
-    /// A radio group in a fieldset with a legend; the first radio carries the id the error summary links to.
+    /// A radio group of a question (side by side unless `inline` is false): `Forms.radios` with the question class.
     static func radios(name: String, legend: String, hint: String? = nil, choices: [Choice], selected: String?, errors: [FieldError],
                        t: Translator, inline: Bool = true) -> Node {
-        let id = "f-" + name
-        let error = errors.first { $0.field == name }
-        let hintID = hint == nil ? nil : id + "-hint"
-        let errorID = error == nil ? nil : id + "-error"
-        let describedBy = [hintID, errorID].compactMap { $0 }.joined(separator: " ")
-        return el("div", .class("field question" + (error == nil ? "" : " field-error"))) {
-            el("fieldset", .class("fieldset"), describedBy.isEmpty ? nil : .aria("describedby", describedBy)) {
-                el("legend") { legend }
-                if let hint { el("p", .class("hint"), .id(hintID!)) { hint } }
-                if let error {
-                    el("p", .class("error-message"), .id(errorID!)) {
-                        el("span", .class("visually-hidden")) { t("ds.error_prefix") + " " }
-                        error.message
-                    }
-                }
-                el("div", .class(inline ? "radios radios-inline" : "radios")) {
-                    for (index, choice) in choices.enumerated() {
-                        let radioID = index == 0 ? id : "\(id)-\(index)"
-                        el("div", .class("radio")) {
-                            el("input", .id(radioID), .name(name), .type("radio"), .value(choice.value), choice.value == selected ? .flag("checked") : nil)
-                            el("label", .for(radioID)) { choice.label }
-                        }
-                    }
-                }
-            }
-        }
+        Forms.radios(name: name, legend: legend, choices: choices, selected: selected, hint: hint, errors: errors, inline: inline,
+                     fieldClass: "field question", t: t)
     }
 
     /// A date field: `date` while the value is a real date (or empty), else plain text so that what was typed stays.
