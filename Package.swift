@@ -1,6 +1,13 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Server targets use Vapor and Fluent; the pure targets (Methods, Localization, DesignSystem) use Foundation only.
+let server: [Target.Dependency] = [
+    "DesignSystem", "Localization", "Methods",
+    .product(name: "Vapor", package: "vapor"),
+    .product(name: "Fluent", package: "fluent"),
+]
+
 let package = Package(
     name: "iceda",
     platforms: [.macOS(.v14)],
@@ -14,20 +21,22 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),
     ],
     targets: [
-        .executableTarget(
-            name: "iceda",
-            dependencies: ["IcedaApp"]
-        ),
+        .executableTarget(name: "iceda", dependencies: ["IcedaApp"]),
+        // Assembles the features: configuration, the list of features, the route table, the CLI, first start.
         .target(
             name: "IcedaApp",
-            dependencies: [
-                "DesignSystem", "Localization", "Methods",
-                .product(name: "Vapor", package: "vapor"),
-                .product(name: "Fluent", package: "fluent"),
+            dependencies: server + [
+                "Kernel", "Network", "Observatory", "Grants",
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ]
         ),
+        // What every feature uses and no feature owns; it never imports a feature.
+        .target(name: "Kernel", dependencies: server),
+        // The features. Allowed dependencies between them are listed in docs/ARCHITECTURE.md.
+        .target(name: "Network", dependencies: server + ["Kernel"]),
+        .target(name: "Observatory", dependencies: server + ["Kernel"]),
+        .target(name: "Grants", dependencies: server + ["Kernel", "Network"]),
         .target(
             name: "DesignSystem",
             dependencies: ["Localization"],
@@ -41,7 +50,7 @@ let package = Package(
         .testTarget(
             name: "IcedaAppTests",
             dependencies: [
-                "IcedaApp",
+                "IcedaApp", "Kernel", "Network", "Observatory", "Grants",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

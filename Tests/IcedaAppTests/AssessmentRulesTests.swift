@@ -1,9 +1,13 @@
 // Pure tests of the assessment rules: the wave's state machine, reading a submitted sheet, disagreements and
 // reconciliation, and reconciled answers → the method engine's dataset (hand-worked from the method document).
 import Foundation
-import Methods
 import Testing
+@testable import Grants
 @testable import IcedaApp
+@testable import Kernel
+@testable import Methods
+@testable import Network
+@testable import Observatory
 
 @Suite struct WaveStateMachineTests {
     let ready = WaveReadiness(applicableServices: 3, urls: 4, urlsLackingAnswers: 0, unresolvedDisagreements: 0)
@@ -117,8 +121,8 @@ import Testing
         #expect(EvidenceStore.sniff(Array("RIFF\u{0}\u{0}\u{0}\u{0}WAVEfmt ".utf8)) == nil)
         #expect(EvidenceStore.sniff(Array("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8)) == nil)
         #expect(EvidenceStore.sniff(Array("GIF89a".utf8)) == nil)
-        #expect(EvidenceStore.isHash(String(repeating: "a1", count: 32)))
-        #expect(!EvidenceStore.isHash("../../etc/passwd"))
+        #expect(FileStore.isHash(String(repeating: "a1", count: 32)))
+        #expect(!FileStore.isHash("../../etc/passwd"))
     }
 }
 

@@ -2,11 +2,15 @@
 // answering independently, reconciliation by a third, publication, and the public pages and API.
 import Fluent
 import Foundation
-import Methods
 import NIOCore
 import Testing
 import VaporTesting
+@testable import Grants
 @testable import IcedaApp
+@testable import Kernel
+@testable import Methods
+@testable import Network
+@testable import Observatory
 
 /// Users, data folder and small helpers of the assessment tests.
 enum AssessmentFixture {
@@ -151,8 +155,8 @@ enum AssessmentFixture {
                                                                             ("observed_on", "2026-03-02")],
                                                     file: ("screenshot", "shot.png", "image/png", F.png), csrfFrom: page(infoURL))
                 #expect(saved.status == .seeOther)
-                let sha = EvidenceStore.sha256(F.png)
-                #expect(FileManager.default.fileExists(atPath: EvidenceStore.path(of: sha, dataDirectory: app.iceda.config.dataDirectory).path))
+                let sha = FileStore.sha256(F.png)
+                #expect(FileManager.default.fileExists(atPath: FileStore.path(of: sha, dataDirectory: app.iceda.config.dataDirectory).path))
 
                 // Ana's other two addresses
                 #expect(try await ana.post(page(claimURL), form: [
@@ -219,7 +223,7 @@ enum AssessmentFixture {
                 #expect(edition.source == "ICEDA network researchers: Ana Krasniqi, Besa Gashi")
                 #expect(edition.methodVersion == AssessmentPages.defaultMethodVersion)
                 #expect(edition.period == "2026-03-01 – 2026-05-31")
-                let scores = try await app.iceda.editionCache.scores(of: edition, on: app.db)["XK"] ?? [:]
+                let scores = try await app.editionCache.scores(of: edition, on: app.db)["XK"] ?? [:]
                 let justice = try #require(scores["life-event-justice"])
                 let biennial = try #require(scores["biennial"])
                 #expect(scores["year-2021"] == nil && scores["year-2022"] == nil)

@@ -3,11 +3,15 @@
 import Fluent
 import Foundation
 import Localization
-import Methods
 import Testing
 import Vapor
 import VaporTesting
+@testable import Grants
 @testable import IcedaApp
+@testable import Kernel
+@testable import Methods
+@testable import Network
+@testable import Observatory
 
 /// The demo scheme, a grantee who belongs to "Demo Digital Rights Skopje", an outsider, and an awarded
 /// application of that organisation to lot 1 (EUR 15,000 requested, 18 months, written in Macedonian).
@@ -123,10 +127,10 @@ private func matches(_ pattern: String, in text: String) -> [String] {
 
     @Test func shortProjectsOweOnlyTheFinalReport() {
         // 6 months from 1 March 2027 end on 31 August 2027: final report one month later, no interim report.
-        let schedule = AwardStore.reportSchedule(start: Grants.CalendarDate(2027, 3, 1)!, months: 6)
+        let schedule = AwardStore.reportSchedule(start: CalendarDate(2027, 3, 1)!, months: 6)
         #expect(schedule.map(\.kind) == [.final] && schedule.map(\.due.iso) == ["2027-09-30"])
         // 7 months end on 30 September 2027: interim at the end of the 4th month (June 2027), final on 30 October 2027
-        let seven = AwardStore.reportSchedule(start: Grants.CalendarDate(2027, 3, 1)!, months: 7)
+        let seven = AwardStore.reportSchedule(start: CalendarDate(2027, 3, 1)!, months: 7)
         #expect(seven.map(\.due.iso) == ["2027-06-30", "2027-10-30"])
     }
 

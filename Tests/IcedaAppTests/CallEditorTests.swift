@@ -3,10 +3,14 @@
 import Fluent
 import Foundation
 import Localization
-import Methods
 import Testing
 import VaporTesting
+@testable import Grants
 @testable import IcedaApp
+@testable import Kernel
+@testable import Methods
+@testable import Network
+@testable import Observatory
 
 @Suite struct CallEditorTests {
     private let callFields: [(String, String)] = [

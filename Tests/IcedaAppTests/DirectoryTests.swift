@@ -3,7 +3,12 @@ import Foundation
 import NIOCore
 import Testing
 import VaporTesting
+@testable import Grants
 @testable import IcedaApp
+@testable import Kernel
+@testable import Methods
+@testable import Network
+@testable import Observatory
 
 @Suite struct DirectoryPageTests {
     @Test func theSixConsortiumPartnersAreSeeded() async throws {

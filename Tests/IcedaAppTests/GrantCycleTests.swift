@@ -5,10 +5,14 @@ import DesignSystem
 import Fluent
 import Foundation
 import Localization
-import Methods
 import Testing
 import VaporTesting
+@testable import Grants
 @testable import IcedaApp
+@testable import Kernel
+@testable import Methods
+@testable import Network
+@testable import Observatory
 
 /// A test app with the demo directory, the 2020 call and the whole demo cycle.
 private func withCycleDemo(_ body: (Application) async throws -> Void) async throws {

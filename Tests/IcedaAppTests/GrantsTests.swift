@@ -4,7 +4,12 @@ import ConsoleKit
 import Foundation
 import Testing
 import VaporTesting
+@testable import Grants
 @testable import IcedaApp
+@testable import Kernel
+@testable import Methods
+@testable import Network
+@testable import Observatory
 
 /// A test app with the demo directory and the demo grants.
 private func withGrantsDemo(_ body: (Application) async throws -> Void) async throws {

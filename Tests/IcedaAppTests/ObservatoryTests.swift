@@ -2,7 +2,12 @@ import Fluent
 import Foundation
 import Testing
 import VaporTesting
+@testable import Grants
 @testable import IcedaApp
+@testable import Kernel
+@testable import Methods
+@testable import Network
+@testable import Observatory
 
 enum SharedData {
     /// `<repo>/../shared/data/…`

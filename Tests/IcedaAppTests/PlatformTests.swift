@@ -5,7 +5,12 @@ import Fluent
 import NIOCore
 import Testing
 import VaporTesting
+@testable import Grants
 @testable import IcedaApp
+@testable import Kernel
+@testable import Methods
+@testable import Network
+@testable import Observatory
 
 @Suite struct OperationsTests {
     @Test func healthReadinessAndMetrics() async throws {

@@ -6,7 +6,12 @@ import NIOCore
 import SQLKit
 import Testing
 import VaporTesting
+@testable import Grants
 @testable import IcedaApp
+@testable import Kernel
+@testable import Methods
+@testable import Network
+@testable import Observatory
 
 enum TestDatabase {
     static var postgresURL: String? {

@@ -57,16 +57,16 @@ struct GrantsArithmeticTests {
     }
 
     @Test func calendarDates() {
-        let start = Grants.CalendarDate(2020, 10, 1)!
+        let start = CalendarDate(2020, 10, 1)!
         #expect(start.endOfPeriod(months: 18).iso == "2022-03-31")
         #expect(start.endOfPeriod(months: 6).iso == "2021-03-31")
-        #expect(Grants.CalendarDate(2021, 1, 31)!.addingMonths(1).iso == "2021-02-28")
-        #expect(Grants.CalendarDate(2020, 1, 31)!.addingMonths(1).iso == "2020-02-29")
-        #expect(Grants.CalendarDate(2021, 3, 1)!.previousDay.iso == "2021-02-28")
-        #expect(Grants.CalendarDate(2021, 1, 1)!.previousDay.iso == "2020-12-31")
-        #expect(Grants.CalendarDate(2021, 2, 29) == nil)
-        #expect(Grants.CalendarDate(iso: "2020-11-05") == Grants.CalendarDate(2020, 11, 5))
-        #expect(Grants.CalendarDate(iso: "2020-11-5") == nil)
-        #expect(Grants.CalendarDate(2020, 1, 1)! < Grants.CalendarDate(2020, 1, 2)!)
+        #expect(CalendarDate(2021, 1, 31)!.addingMonths(1).iso == "2021-02-28")
+        #expect(CalendarDate(2020, 1, 31)!.addingMonths(1).iso == "2020-02-29")
+        #expect(CalendarDate(2021, 3, 1)!.previousDay.iso == "2021-02-28")
+        #expect(CalendarDate(2021, 1, 1)!.previousDay.iso == "2020-12-31")
+        #expect(CalendarDate(2021, 2, 29) == nil)
+        #expect(CalendarDate(iso: "2020-11-05") == CalendarDate(2020, 11, 5))
+        #expect(CalendarDate(iso: "2020-11-5") == nil)
+        #expect(CalendarDate(2020, 1, 1)! < CalendarDate(2020, 1, 2)!)
     }
 }

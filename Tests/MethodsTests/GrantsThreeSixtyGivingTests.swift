@@ -12,7 +12,7 @@ struct GrantsThreeSixtyGivingTests {
         title: "ICEDA small grants 2020", identifier: "iceda-small-grants-2020",
         publisher: .init(id: "MK-CRM-0000000", name: "Metamorphosis Foundation", website: "https://metamorphosis.org.mk"),
         funder: .init(id: "MK-CRM-0000000", name: "Metamorphosis Foundation"),
-        license: "https://creativecommons.org/licenses/by/4.0/", issued: Grants.CalendarDate(2020, 11, 2)!,
+        license: "https://creativecommons.org/licenses/by/4.0/", issued: CalendarDate(2020, 11, 2)!,
         identifierPrefix: "360G-iceda-")
 
     static let lot2Programme = Grants.ThreeSixtyGiving.Programme(code: "iceda-sg-2020-lot-2", title: "ICEDA small grants, Lot 2: digital-agenda advocacy")
@@ -89,7 +89,7 @@ struct GrantsThreeSixtyGivingTests {
         grants[1].localId = "L2-001"
         grants[2].title = " "
         grants[2].amountAwarded = Grants.Money(minorUnits: -1, currency: .eur)
-        grants[2].plannedEnd = Grants.CalendarDate(2020, 9, 30)
+        grants[2].plannedEnd = CalendarDate(2020, 9, 30)
         grants[0].recipient.countryCode = "mk"
         #expect(G360.package(grants, publication: publication) == .failure(.init(problems: [
             .invalidPrefix("iceda-"),

@@ -1,0 +1,549 @@
+// What applicants do, under /{locale}/grants: start a draft for one of their organisations, save it as they
+// go (nothing typed is lost, not even after the deadline), attach files, preview, submit before the deadline
+// by the server's clock (idempotent, receipt page and email), withdraw, read the decision and appeal.
+import Kernel
+import Network
+import DesignSystem
+import Fluent
+import Foundation
+import Localization
+import Methods
+import Vapor
+
+/// The editable part of an application exactly as typed (from the record, or from a refused request).
+struct ApplicationInput: Sendable {
+    var version = 0
+    var title = ""
+    var summary = ""
+    var durationMonths = ""
+    var results: Set<String> = []
+    var coApplicants = ""
+    var budget: [BudgetRowInput] = []
+    var answers: [String: [String]] = [:]
+
+    init() {}
+
+    init(_ application: GrantApplication) {
+        version = application.version
+        title = application.title
+        summary = application.summary
+        durationMonths = application.durationMonths.map(String.init) ?? ""
+        results = Set(application.results)
+        coApplicants = application.coApplicantsText
+        budget = application.budget
+        answers = application.answers
+    }
+
+    /// The budget padded with blank rows to the form's size.
+    var budgetRows: [BudgetRowInput] {
+        budget + Array(repeating: BudgetRowInput(), count: max(0, ApplicationStore.budgetRows - budget.count))
+    }
+}
+
+enum ApplicantRoutes {
+    static func register(_ site: RoutesBuilder) {
+        site.get("grants", "calls", ":code", "apply", use: startForm)
+        site.form("grants", "calls", ":code", "apply", use: start)
+        site.get("grants", "applications", use: mine)
+        site.get("grants", "applications", ":application", use: show)
+        site.form("grants", "applications", ":application", use: save)
+        site.get("grants", "applications", ":application", "preview", use: preview)
+        site.form("grants", "applications", ":application", "submit", use: submit)
+        site.get("grants", "applications", ":application", "receipt", use: receipt)
+        site.form("grants", "applications", ":application", "attachments", maxSize: "6mb", use: attach)
+        site.form("grants", "applications", ":application", "attachments", ":attachment", "delete", use: detach)
+        site.get("grants", "applications", ":application", "attachments", ":attachment", use: download)
+        site.form("grants", "applications", ":application", "withdraw", use: withdraw)
+        site.form("grants", "applications", ":application", "appeal", use: appeal)
+        site.get("grants", "applications", ":application", "letter", use: letter)
+    }
+
+    /// The events whose letter the applicant receives, newest first in the audit log decides which letter is shown.
+    static let letterEvents: [Grants.ApplicationEvent] = [.markIneligible, .award, .promoteFromReserve, .placeOnReserveList, .reject, .upholdAppeal, .dismissAppeal]
+
+    /// The latest decision letter as a printable page in the reader's language (applicant's members, staff and the
+    /// call's committee); 404 while nothing has been decided.
+    @Sendable static func letter(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let bundle = try await ApplicationStore.bundle(request)
+        let roles = try await ApplicationStore.roles(of: user, in: bundle, on: request.db)
+        guard roles.contains(.applicant) || roles.contains(.staff) || roles.contains(.admin) || roles.contains(.committee) else { throw Abort(.forbidden) }
+        let entries = try await AuditEntry.query(on: request.db).filter(\.$targetType == "grant_application")
+            .filter(\.$targetID == bundle.application.requireID().uuidString)
+            .filter(\.$action ~~ letterEvents.map { "grants.application.\($0.rawValue)" }).sort(\.$at, .descending).first()
+        guard let entry = entries, let event = entry.action.split(separator: ".").last.flatMap({ Grants.ApplicationEvent(rawValue: String($0)) }) else {
+            throw Abort(.notFound)
+        }
+        // The committee's decision carries its own date (the demo's are in the past); other letters date from the event.
+        let committee: Set<Grants.ApplicationEvent> = [.award, .promoteFromReserve, .placeOnReserveList, .reject]
+        let date = (committee.contains(event) ? bundle.application.decidedAt : nil) ?? entry.at ?? Date()
+        return .html(ApplicantPages.letter(bundle, event: event, decidedAt: date, context: context(request)))
+    }
+
+    static let maxAttachmentBytes = 5 * 1024 * 1024
+    static let allowedAttachments: Set<Grants.AttachmentType> = Set(Grants.AttachmentType.allCases)
+
+    static func context(_ request: Request) -> PageContext { request.pageContext(current: "grants") }
+
+    static func field(_ request: Request, _ name: String) -> String { request.formRaw(name) }
+
+    static func link(_ application: GrantApplication, _ rest: String = "") -> String {
+        "/grants/applications/\(application.id!.uuidString.lowercased())" + rest
+    }
+
+    /// The applicant's view of their application: 403 unless they are a member of the applying organisation.
+    static func applicantBundle(_ request: Request) async throws -> (ApplicationBundle, User) {
+        let user = try request.requireUser()
+        let bundle = try await ApplicationStore.bundle(request)
+        guard try await ApplicationStore.isApplicantMember(user.requireID(), organisation: bundle.application.organisationID, on: request.db)
+        else { throw Abort(.forbidden) }
+        return (bundle, user)
+    }
+
+    // MARK: start
+
+    @Sendable static func startForm(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        guard let code = request.parameters.get("code"), GrantRegisterQuery.isCode(code),
+              let item = try await GrantsData.publicCall(code: code, on: request.db) else { throw Abort(.notFound) }
+        let organisations = try await ApplicationStore.applicantOrganisations(of: user, on: request.db)
+        return .html(ApplicantPages.start(item, organisations: organisations, selected: (nil, nil), errors: [], now: Date(), context: context(request)))
+    }
+
+    @Sendable static func start(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        guard let code = request.parameters.get("code"), GrantRegisterQuery.isCode(code),
+              let item = try await GrantsData.publicCall(code: code, on: request.db) else { throw Abort(.notFound) }
+        let organisations = try await ApplicationStore.applicantOrganisations(of: user, on: request.db)
+        let organisationSlug = field(request, "organisation"), lotCode = field(request, "lot")
+        let t = request.t
+        var errors: [FieldError] = []
+        let organisation = organisations.first { $0.slug == organisationSlug }
+        let lot = item.lots.first { $0.code == lotCode }
+        if organisation == nil { errors.append(FieldError(field: "organisation", message: t("grants.apply.error.organisation"))) }
+        if lot == nil { errors.append(FieldError(field: "lot", message: t("grants.apply.error.lot"))) }
+        let now = Date()
+        if item.call.status != .open || !item.call.window.isOnTime(now) {
+            errors.append(FieldError(field: "organisation", message: t("grants.apply.error.call_not_open")))
+        }
+        guard errors.isEmpty, let organisation, let lot else {
+            return .html(ApplicantPages.start(item, organisations: organisations, selected: (organisationSlug, lotCode), errors: errors, now: now,
+                                              context: context(request)), status: .unprocessableEntity)
+        }
+        // Eligibility of the organisation itself is told at once, before any writing.
+        let facts = Grants.ApplicationFacts(applicantCountry: organisation.countryCode,
+                                            applicantKind: Grants.ApplicantKind(rawValue: organisation.kind.rawValue))
+        let ineligible = Grants.eligibilityProblems(facts, lot: lot.rules(currency: item.programme.currency)).filter {
+            if case .countryNotEligible = $0 { return true }
+            if case .applicantKindNotEligible = $0 { return true }
+            return false
+        }
+        if !ineligible.isEmpty {
+            let errors = ineligible.map { FieldError(field: "organisation", message: GrantsMessages.text($0, t: t, locale: request.appLocale)) }
+            return .html(ApplicantPages.start(item, organisations: organisations, selected: (organisationSlug, lotCode), errors: errors, now: now,
+                                              context: context(request)), status: .unprocessableEntity)
+        }
+        let application = try GrantApplication(draftFor: try item.call.requireID(), lot: try lot.requireID(), organisation: organisation,
+                                               author: try user.requireID(), reference: "", locale: request.appLocale.rawValue,
+                                               durationMonths: lot.durationMonths)
+        // Two drafts started at the same moment may pick the same reference: the unique index refuses the second,
+        // which then takes the next one.
+        for attempt in 1...5 {
+            do {
+                try await request.db.transaction { database in
+                    application.reference = try await ApplicationStore.nextReference(call: item.call, on: database)
+                    try await application.save(on: database)
+            try await Audit.record(on: database, actor: user, action: "grants.application.create", targetType: "grant_application",
+                                   targetID: application.id?.uuidString,
+                                           after: ["reference": application.reference, "organisation": organisation.slug, "lot": lot.code])
+                }
+                break
+            } catch {
+                application.$id.exists = false
+                if attempt == 5 { throw error }
+            }
+        }
+        request.flash(.success, t("grants.apply.created", ["reference": application.reference]))
+        return .seeOther(request.localLink(link(application)))
+    }
+
+    // MARK: my applications
+
+    @Sendable static func mine(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let organisations = try await ApplicationStore.applicantOrganisations(of: user, on: request.db)
+        let applications = organisations.isEmpty ? [] : try await GrantApplication.query(on: request.db)
+            .filter(\.$organisationID ~~ organisations.compactMap(\.id)).sort(\.$reference).all()
+        let calls = try await GrantsData.publicCalls(on: request.db)
+        let grants = applications.isEmpty ? [] : try await Grant.query(on: request.db).filter(\.$applicationID ~~ applications.compactMap(\.id)).all()
+        return .html(ApplicantPages.mine(applications: applications, organisations: organisations, calls: calls, grants: grants, context: context(request)))
+    }
+
+    // MARK: one application
+
+    static func editModel(_ request: Request, _ bundle: ApplicationBundle, input: ApplicationInput, errors: [FieldError], notice: String? = nil)
+        async throws -> ApplicantPages.EditModel {
+        let attachments = try await GrantAttachment.query(on: request.db).filter(\.$applicationID == bundle.application.requireID()).sort(\.$createdAt).all()
+        let reading = ApplicationStore.readBudget(input.budget, locale: bundle.application.appLocale, currency: bundle.currency, t: request.t)
+        return ApplicantPages.EditModel(bundle: bundle, input: input, errors: errors, attachments: attachments, totals: reading.totals,
+                                        notice: notice, now: Date())
+    }
+
+    @Sendable static func show(request: Request) async throws -> Response {
+        let (bundle, _) = try await applicantBundle(request)
+        if bundle.application.state == .draft {
+            let reading = ApplicationStore.readBudget(bundle.application.budget, locale: bundle.application.appLocale, currency: bundle.currency, t: request.t)
+            return .html(ApplicantPages.edit(try await editModel(request, bundle, input: ApplicationInput(bundle.application), errors: reading.errors),
+                                             context: context(request)))
+        }
+        return try await statusPage(request, bundle)
+    }
+
+    static func statusPage(_ request: Request, _ bundle: ApplicationBundle, appealText: String = "", errors: [FieldError] = [],
+                           status: HTTPStatus = .ok) async throws -> Response {
+        let attachments = try await GrantAttachment.query(on: request.db).filter(\.$applicationID == bundle.application.requireID()).all()
+        let grant = try await Grant.query(on: request.db).filter(\.$applicationID == bundle.application.requireID()).first()
+        let model = ApplicantPages.StatusModel(bundle: bundle, attachments: attachments, grant: grant, appealText: appealText, errors: errors, now: Date())
+        return .html(ApplicantPages.status(model, context: context(request)), status: status)
+    }
+
+    /// Reads the form as typed; unknown results and out-of-range months are kept and reported at the check.
+    static func decodeInput(_ request: Request, _ bundle: ApplicationBundle) -> ApplicationInput {
+        var input = ApplicationInput()
+        input.version = Int(field(request, "version")) ?? -1
+        input.title = String(field(request, "title").trimmingCharacters(in: .whitespacesAndNewlines).prefix(ApplicationStore.titleLimit))
+        input.summary = String(field(request, "summary").prefix(20_000))
+        input.durationMonths = field(request, "duration_months")
+        input.results = Set(((try? request.content.get([String].self, at: "results")) ?? []).prefix(50))
+        input.coApplicants = String(field(request, "co_applicants").prefix(2_000))
+        input.budget = budgetRows(request)
+        for question in bundle.call.form.sections.flatMap(\.questions) where question.kind != .file {
+            let values: [String]
+            if question.kind == .multipleChoice {
+                values = (try? request.content.get([String].self, at: "q_\(question.id)")) ?? []
+            } else {
+                let value = String(field(request, "q_\(question.id)").prefix(question.kind == .longText ? 20_000 : 500))
+                values = value.allSatisfy(\.isWhitespace) ? [] : [value]
+            }
+            if !values.isEmpty { input.answers[question.id] = values }
+        }
+        for question in bundle.call.form.sections.flatMap(\.questions) where question.kind == .file {
+            if let kept = bundle.application.answers[question.id] { input.answers[question.id] = kept }
+        }
+        return input
+    }
+
+    /// The budget table's cells as typed (`budget_{line}_{column}`), without trailing blank lines.
+    static func budgetRows(_ request: Request) -> [BudgetRowInput] {
+        var rows: [BudgetRowInput] = []
+        for index in 0..<ApplicationStore.budgetRows {
+            let cell = { (name: String) in String(field(request, "budget_\(index)_\(name)").prefix(200)) }
+            rows.append(BudgetRowInput(category: cell("category"), description: cell("description"), unit: cell("unit"), quantity: cell("quantity"),
+                                       unitCost: cell("unit_cost"), requested: cell("requested"), coFinancing: cell("co_financing")))
+        }
+        while let last = rows.last, last.isBlank { rows.removeLast() }
+        return rows
+    }
+
+    struct DraftAudit: Encodable {
+        var title: String
+        var words: Int
+        var budgetRows: Int
+        var results: [String]
+    }
+
+    @Sendable static func save(request: Request) async throws -> Response {
+        let (bundle, user) = try await applicantBundle(request)
+        let application = bundle.application
+        let input = decodeInput(request, bundle)
+        let t = request.t
+        guard application.state == .draft else {
+            return .html(ApplicantPages.edit(try await editModel(request, bundle, input: input, errors: [], notice: t("grants.apply.not_draft")),
+                                             context: context(request)), status: .conflict)
+        }
+        let wantsJSON = request.headers.first(name: "X-Autosave") == "1"
+        application.title = input.title
+        application.summary = input.summary
+        application.durationMonths = Int(input.durationMonths).flatMap { (1...120).contains($0) ? $0 : nil }
+        application.results = input.results.sorted()
+        application.coApplicantsText = input.coApplicants
+        application.budget = input.budget
+        application.answers = input.answers
+        let reading = ApplicationStore.readBudget(input.budget, locale: application.appLocale, currency: bundle.currency, t: t)
+        application.requestedMinor = reading.totals?.requestedTotal.minorUnits
+        do {
+            try await ApplicationStore.write(application, expectedVersion: input.version, on: request.db) { database in
+                try await application.save(on: database)
+                try await Audit.record(on: database, actor: user, action: "grants.application.save", targetType: "grant_application",
+                                       targetID: application.id?.uuidString,
+                                       after: DraftAudit(title: application.title, words: Grants.ApplicationForm.wordCount(application.summary),
+                                                         budgetRows: application.budget.count, results: application.results))
+            }
+        } catch is ApplicationStore.Changed {
+            if wantsJSON { return try await Autosave(saved: false, version: input.version).encodeResponse(status: .conflict, for: request) }
+            var stale = input
+            let fresh = try await GrantApplication.find(application.id, on: request.db)
+            stale.version = fresh?.version ?? input.version
+            return .html(ApplicantPages.edit(try await editModel(request, bundle, input: stale, errors: [], notice: t("grants.apply.conflict")),
+                                             context: context(request)), status: .conflict)
+        }
+        if wantsJSON { return try await Autosave(saved: true, version: application.version).encodeResponse(for: request) }
+        if field(request, "action") == "check" { return .seeOther(request.localLink(link(application, "/preview"))) }
+        if !reading.errors.isEmpty {
+            // Saved as typed; the cells that cannot be read are shown at once.
+            return .html(ApplicantPages.edit(try await editModel(request, bundle, input: ApplicationInput(application), errors: reading.errors,
+                                                                 notice: t("grants.apply.saved")), context: context(request)), status: .unprocessableEntity)
+        }
+        request.flash(.success, t("grants.apply.saved"))
+        return .seeOther(request.localLink(link(application)))
+    }
+
+    struct Autosave: Content {
+        var saved: Bool
+        var version: Int
+    }
+
+    // MARK: preview and submit
+
+    static func coApplicants(_ application: GrantApplication, on database: Database) async throws -> (found: [Organisation], unknown: [String]) {
+        let lines = Array(application.coApplicantLines.prefix(20))
+        guard !lines.isEmpty else { return ([], []) }
+        let slugs = lines.map { $0.lowercased().split(separator: "/").last.map(String.init) ?? $0 }
+        // One query for every line, by directory address or exact name.
+        let candidates = try await Organisation.query(on: database).group(.or) { $0.filter(\.$slug ~~ slugs).filter(\.$name ~~ lines) }.all()
+            .filter { $0.id != application.organisationID }
+        var found: [Organisation] = []
+        var unknown: [String] = []
+        for (line, slug) in zip(lines, slugs) {
+            if let organisation = candidates.first(where: { $0.slug == slug }) ?? candidates.first(where: { $0.name == line }) {
+                found.append(organisation)
+            } else {
+                unknown.append(line)
+            }
+        }
+        return (found, unknown)
+    }
+
+    static func allProblems(_ request: Request, _ bundle: ApplicationBundle) async throws -> (problems: [FieldError], attachments: [GrantAttachment], coApplicants: [Organisation]) {
+        let attachments = try await GrantAttachment.query(on: request.db).filter(\.$applicationID == bundle.application.requireID()).all()
+        let (found, unknown) = try await coApplicants(bundle.application, on: request.db)
+        var problems = ApplicationStore.problems(bundle, attachments: attachments, coApplicants: found, t: request.t)
+        for line in unknown {
+            problems.append(FieldError(field: "co_applicants", message: request.t("grants.apply.error.co_applicant", ["name": line])))
+        }
+        return (problems, attachments, found)
+    }
+
+    @Sendable static func preview(request: Request) async throws -> Response {
+        let (bundle, _) = try await applicantBundle(request)
+        guard bundle.application.state == .draft else { return .seeOther(request.localLink(link(bundle.application))) }
+        let (problems, attachments, found) = try await allProblems(request, bundle)
+        let reading = ApplicationStore.readBudget(bundle.application.budget, locale: bundle.application.appLocale, currency: bundle.currency, t: request.t)
+        let model = ApplicantPages.PreviewModel(bundle: bundle, problems: problems, attachments: attachments, coApplicants: found,
+                                                totals: reading.totals, now: Date(), refusal: nil)
+        return .html(ApplicantPages.preview(model, context: context(request)))
+    }
+
+    @Sendable static func submit(request: Request) async throws -> Response {
+        let (bundle, user) = try await applicantBundle(request)
+        let application = bundle.application
+        // Idempotent: a second click, a reload or a replayed form lands on the receipt.
+        if application.submittedAt != nil { return .seeOther(request.localLink(link(application, "/receipt"))) }
+        guard application.state == .draft else { return .seeOther(request.localLink(link(application))) }
+        let now = Date()
+        let (problems, attachments, found) = try await allProblems(request, bundle)
+        let reading = ApplicationStore.readBudget(application.budget, locale: application.appLocale, currency: bundle.currency, t: request.t)
+        func refuse(_ message: String, _ status: HTTPStatus) -> Response {
+            let model = ApplicantPages.PreviewModel(bundle: bundle, problems: problems, attachments: attachments, coApplicants: found,
+                                                    totals: reading.totals, now: now, refusal: message)
+            return .html(ApplicantPages.preview(model, context: context(request)), status: status)
+        }
+        switch bundle.call.window.timing(of: now) {
+        case .late:
+            return refuse(request.t("grants.apply.late", ["deadline": GrantsPages.instant(bundle.call.deadline, in: bundle.call.timeZone, t: request.t)]), .conflict)
+        case .notYetOpen:
+            return refuse(request.t("grants.apply.not_open_yet"), .conflict)
+        case .onTime:
+            break
+        }
+        guard bundle.call.status == .open else { return refuse(request.t("grants.apply.error.call_not_open"), .conflict) }
+        guard problems.isEmpty else { return refuse(request.t("grants.apply.fix_first"), .unprocessableEntity) }
+        let expected = Int(field(request, "version")) ?? -1
+        let form = bundle.call.form
+        let locale = application.appLocale
+        let email = try await User.find(application.createdBy, on: request.db)?.email
+        do {
+            try await ApplicationStore.transition(application, .submit, by: .applicant, actor: user, expectedVersion: expected, on: request.db) { application, database in
+                application.submittedAt = now
+                application.answers = form.pruned(application.answers)
+                application.requestedMinor = reading.totals?.requestedTotal.minorUnits
+                let t = Translator(locale: locale)
+                let body = t("grants.email.receipt_body", [
+                    "reference": application.reference, "title": application.title, "organisation": bundle.organisation.name,
+                    "call": GrantsPages.plainText(bundle.call.title, locale, fallback: bundle.call.code),
+                    "time": GrantsPages.instant(now, in: bundle.call.timeZone, t: t),
+                ])
+                for recipient in Set([user.email] + (email.map { [$0] } ?? [])).sorted() {
+                    try await Outbox.enqueue(on: database, to: recipient, subject: t("grants.email.receipt_subject", ["reference": application.reference]),
+                                             body: body, locale: locale)
+                }
+            }
+        } catch is ApplicationStore.Changed {
+            // Submitted meanwhile from another tab: that submission stands.
+            if let fresh = try await GrantApplication.find(application.id, on: request.db), fresh.submittedAt != nil {
+                return .seeOther(request.localLink(link(application, "/receipt")))
+            }
+            return refuse(request.t("grants.apply.conflict_submit"), .conflict)
+        }
+        return .seeOther(request.localLink(link(application, "/receipt")))
+    }
+
+    @Sendable static func receipt(request: Request) async throws -> Response {
+        let (bundle, _) = try await applicantBundle(request)
+        guard bundle.application.submittedAt != nil else { return .seeOther(request.localLink(link(bundle.application))) }
+        return .html(ApplicantPages.receipt(bundle, context: context(request)))
+    }
+
+    // MARK: attachments
+
+    @Sendable static func attach(request: Request) async throws -> Response {
+        let (bundle, user) = try await applicantBundle(request)
+        let application = bundle.application
+        let t = request.t
+        let input = ApplicationInput(application)
+        let questionID = field(request, "question")
+        let questions = bundle.call.form.sections.flatMap(\.questions).filter { $0.kind == .file }
+        func refuse(_ message: String, _ status: HTTPStatus) async throws -> Response {
+            .html(ApplicantPages.edit(try await editModel(request, bundle, input: input, errors: [FieldError(field: "q_\(questionID)", message: message)]),
+                                      context: context(request)), status: status)
+        }
+        guard application.state == .draft else { return try await refuse(t("grants.apply.not_draft"), .conflict) }
+        guard questions.contains(where: { $0.id == questionID }) else { return try await refuse(t("grants.apply.error.question"), .unprocessableEntity) }
+        guard let file = try? request.content.get(File.self, at: "file_\(questionID)"), file.data.readableBytes > 0 else {
+            return try await refuse(t("grants.attachment.empty"), .unprocessableEntity)
+        }
+        let bytes = Array(file.data.readableBytesView)
+        let kind: Grants.AttachmentType
+        switch Grants.AttachmentType.check(fileName: file.filename, bytes: bytes, maxBytes: maxAttachmentBytes, allowed: allowedAttachments) {
+        case let .failure(problem): return try await refuse(GrantsMessages.text(problem, t: t, locale: request.appLocale), .unprocessableEntity)
+        case let .success(type): kind = type
+        }
+        let hash = try FileStore.write(bytes, dataDirectory: request.application.iceda.config.dataDirectory)
+        let attachment = GrantAttachment()
+        attachment.applicationID = try application.requireID()
+        attachment.fileName = String(file.filename.split(separator: "/").last.map(String.init)?.prefix(200) ?? "file")
+        attachment.kind = kind.rawValue
+        attachment.size = bytes.count
+        attachment.sha256 = hash
+        attachment.uploadedBy = try user.requireID()
+        do {
+            try await ApplicationStore.write(application, expectedVersion: application.version, on: request.db) { database in
+                try await attachment.save(on: database)
+                var answers = application.answers
+                answers[questionID, default: []].append(attachment.id!.uuidString.lowercased())
+                application.answers = answers
+                try await application.save(on: database)
+                try await Audit.record(on: database, actor: user, action: "grants.application.attach", targetType: "grant_application",
+                                       targetID: application.id?.uuidString, after: ["file": attachment.fileName, "kind": kind.rawValue, "sha256": hash])
+            }
+        } catch is ApplicationStore.Changed {
+            return try await refuse(t("grants.apply.conflict"), .conflict)
+        }
+        request.flash(.success, t("grants.apply.attached", ["file": attachment.fileName]))
+        return .seeOther(request.localLink(link(application) + "#f-q_\(questionID)"))
+    }
+
+    static func attachment(_ request: Request, _ bundle: ApplicationBundle) async throws -> GrantAttachment {
+        guard let raw = request.parameters.get("attachment"), let id = UUID(uuidString: raw),
+              let attachment = try await GrantAttachment.find(id, on: request.db), attachment.applicationID == bundle.application.id else { throw Abort(.notFound) }
+        return attachment
+    }
+
+    @Sendable static func detach(request: Request) async throws -> Response {
+        let (bundle, user) = try await applicantBundle(request)
+        let application = bundle.application
+        let attachment = try await attachment(request, bundle)
+        guard application.state == .draft else { throw Abort(.conflict) }
+        let id = attachment.id!.uuidString.lowercased()
+        do {
+            try await ApplicationStore.write(application, expectedVersion: application.version, on: request.db) { database in
+                application.answers = application.answers.mapValues { $0.filter { $0 != id } }.filter { !$0.value.isEmpty }
+                try await application.save(on: database)
+                try await attachment.delete(on: database)
+                try await Audit.record(on: database, actor: user, action: "grants.application.detach", targetType: "grant_application",
+                                       targetID: application.id?.uuidString, after: ["file": attachment.fileName])
+            }
+        } catch is ApplicationStore.Changed {
+            throw Abort(.conflict)
+        }
+        request.flash(.success, request.t("grants.apply.detached", ["file": attachment.fileName]))
+        return .seeOther(request.localLink(link(application)))
+    }
+
+    /// Applicants, staff, the application's reviewers and the committee may download its files.
+    @Sendable static func download(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let bundle = try await ApplicationStore.bundle(request)
+        let roles = try await ApplicationStore.roles(of: user, in: bundle, on: request.db)
+        guard !roles.isEmpty else { throw Abort(.forbidden) }
+        // Drafts are the applicant's alone; a reviewer sees files only after declaring no conflict of interest.
+        if bundle.application.state == .draft && !roles.contains(.applicant) { throw Abort(.forbidden) }
+        if roles == [.reviewer] {
+            let review = try await GrantReview.query(on: request.db).filter(\.$applicationID == bundle.application.requireID())
+                .filter(\.$reviewerID == user.requireID()).first()
+            guard review?.declaration == .noConflict else { throw Abort(.forbidden) }
+        }
+        let attachment = try await attachment(request, bundle)
+        let path = FileStore.path(of: attachment.sha256, dataDirectory: request.application.iceda.config.dataDirectory)
+        guard FileStore.isHash(attachment.sha256), let data = FileManager.default.contents(atPath: path.path) else { throw Abort(.notFound) }
+        let type = Grants.AttachmentType(rawValue: attachment.kind)?.mediaType ?? "application/octet-stream"
+        let safeName = attachment.fileName.filter { $0.isLetter || $0.isNumber || "._- ".contains($0) }
+        return Response(status: .ok, headers: ["Content-Type": type, "Content-Disposition": "attachment; filename=\"\(safeName)\"",
+                                               "X-Content-Type-Options": "nosniff"], body: .init(data: data))
+    }
+
+    // MARK: withdraw and appeal
+
+    @Sendable static func withdraw(request: Request) async throws -> Response {
+        let (bundle, user) = try await applicantBundle(request)
+        do {
+            try await ApplicationStore.transition(bundle.application, .withdraw, by: .applicant, actor: user,
+                                                  expectedVersion: Int(field(request, "version")) ?? -1, on: request.db)
+        } catch is ApplicationStore.Refused {
+            return try await statusPage(request, bundle, errors: [FieldError(field: "withdraw", message: request.t("grants.apply.cannot_withdraw"))], status: .conflict)
+        } catch is ApplicationStore.Changed {
+            return try await statusPage(request, bundle, errors: [FieldError(field: "withdraw", message: request.t("grants.apply.conflict"))], status: .conflict)
+        }
+        request.flash(.success, request.t("grants.apply.withdrawn", ["reference": bundle.application.reference]))
+        return .seeOther(request.localLink(link(bundle.application)))
+    }
+
+    @Sendable static func appeal(request: Request) async throws -> Response {
+        let (bundle, user) = try await applicantBundle(request)
+        let text = String(field(request, "appeal_text").prefix(20_000))
+        let t = request.t
+        let words = Grants.ApplicationForm.wordCount(text)
+        if words == 0 || words > 1_000 {
+            return try await statusPage(request, bundle, appealText: text, errors: [FieldError(field: "appeal_text", message: t("grants.appeal.error.text"))],
+                                        status: .unprocessableEntity)
+        }
+        guard let deadline = bundle.application.appealDeadline, Date() < deadline else {
+            return try await statusPage(request, bundle, appealText: text, errors: [FieldError(field: "appeal_text", message: t("grants.appeal.error.closed"))],
+                                        status: .conflict)
+        }
+        do {
+            try await ApplicationStore.transition(bundle.application, .appeal, by: .applicant, actor: user,
+                                                  expectedVersion: Int(field(request, "version")) ?? -1, on: request.db) { application, _ in
+                application.appealText = text
+            }
+        } catch is ApplicationStore.Refused {
+            return try await statusPage(request, bundle, appealText: text, errors: [FieldError(field: "appeal_text", message: t("grants.appeal.error.closed"))],
+                                        status: .conflict)
+        } catch is ApplicationStore.Changed {
+            return try await statusPage(request, bundle, appealText: text, errors: [FieldError(field: "appeal_text", message: t("grants.apply.conflict"))],
+                                        status: .conflict)
+        }
+        request.flash(.success, t("grants.appeal.lodged"))
+        return .seeOther(request.localLink(link(bundle.application)))
+    }
+}

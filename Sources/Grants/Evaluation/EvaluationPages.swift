@@ -1,0 +1,547 @@
+// Evaluation pages: overview of calls, the staff list with filters, one application with screening,
+// reviewers, aggregate, decisions and history; the ranking with the funding line; reviewers' pages.
+import Kernel
+import Network
+import DesignSystem
+import Foundation
+import Localization
+import Methods
+
+enum EvaluationPages {
+    static func crumbs(_ context: PageContext, _ last: [Crumb]) -> [Crumb] {
+        [Crumb(context.t("nav.home"), href: context.link("/")), Crumb(context.t("nav.staff"), href: context.link("/staff")),
+         Crumb(context.t("grants.staff.title"), href: context.link("/staff/grants"))] + last
+    }
+
+    static func form(_ action: String, _ context: PageContext, @NodeBuilder content: () -> [Node]) -> Node {
+        ApplicantPages.form(action, context, content: content)
+    }
+
+    // MARK: overview
+
+    static func overview(calls: [GrantCall], counts: [UUID: [String: Int]], user: User, openReviews: Int, context: PageContext) -> String {
+        let t = context.t
+        return Layout.page(context, title: t("grants.staff.title"), breadcrumbs: [
+            Crumb(t("nav.home"), href: context.link("/")), Crumb(t("nav.staff"), href: context.link("/staff")), Crumb(t("grants.staff.title")),
+        ]) {
+            el("h1") { t("grants.staff.title") }
+            el("ul") {
+                el("li") { el("a", .href(context.link("/staff/grants/reviews"))) { t.plural("grants.staff.my_reviews", count: openReviews) } }
+                if user.role.isStaff {
+                    el("li") { el("a", .href(context.link("/staff/grants/awarded"))) { t("grants.award.list_title") } }
+                    el("li") { el("a", .href(context.link("/staff/grants/calls/new"))) { t("grants.callform.new_title") } }
+                    el("li") { el("a", .href(context.link("/staff/grants/programmes"))) { t("grants.programme.title") } }
+                }
+            }
+            el("ul", .class("cards")) {
+                for call in calls {
+                    let byState = counts[call.id!] ?? [:]
+                    el("li", .class("card")) {
+                        el("h2") { GrantsPages.localized(call.title, context, fallback: call.code) }
+                        el("p") { t("grants.deadline") + ": " + GrantsPages.instant(call.deadline, in: call.timeZone, t: t) }
+                        let present = Grants.ApplicationState.allCases.filter { (byState[$0.rawValue] ?? 0) > 0 }
+                        if present.isEmpty {
+                            el("p") { t.plural("grants.staff.count", count: 0) }
+                        } else {
+                            el("dl", .class("summary-list")) {
+                                for state in present {
+                                    el("dt") { t("grants.state.\(state.rawValue)") }
+                                    el("dd") { el("a", .href(context.link("/staff/grants/applications?call=\(call.code)&state=\(state.rawValue)"))) { t.integer(byState[state.rawValue] ?? 0) } }
+                                }
+                            }
+                        }
+                        el("ul") {
+                            el("li") { el("a", .href(context.link("/staff/grants/applications?call=\(call.code)"))) { t("grants.staff.list_title") } }
+                            el("li") { el("a", .href(context.link("/staff/grants/calls/\(call.code)/ranking"))) { t("grants.ranking.title") } }
+                            if user.role.isStaff {
+                                el("li") { el("a", .href(context.link("/staff/grants/calls/\(call.code)/edit"))) { t("grants.callform.edit_link") } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: list
+
+    struct ListModel {
+        var query: EvaluationRoutes.ListQuery
+        var info: PageInfo
+        var rows: [GrantApplication]
+        var organisations: [Organisation]
+        var calls: [GrantCall]
+        var lots: [GrantLot]
+        var programmes: [GrantProgramme]
+    }
+
+    static func list(_ model: ListModel, context: PageContext) -> String {
+        let t = context.t
+        let query = model.query
+        let base = context.link("/staff/grants/applications")
+        let link: @Sendable ([String: String]) -> String = { extra in
+            base + QueryString.encode(query.parameters.merging(extra) { _, new in new }.filter { !$0.value.isEmpty && !($0.key == "page" && $0.value == "1") })
+        }
+        let lots = Dictionary(model.lots.compactMap { lot in lot.id.map { ($0, lot) } }, uniquingKeysWith: { first, _ in first })
+        let names = Dictionary(model.organisations.compactMap { organisation in organisation.id.map { ($0, organisation.name) } }, uniquingKeysWith: { first, _ in first })
+        let currencies = Dictionary(model.calls.compactMap { call in call.id.map { id in (id, model.programmes.first { $0.id == call.programmeID }?.currency ?? .eur) } },
+                                    uniquingKeysWith: { first, _ in first })
+        return Layout.page(context, title: t("grants.staff.list_title"), breadcrumbs: crumbs(context, [Crumb(t("grants.staff.list_title"))])) {
+            el("h1") { t("grants.staff.list_title") }
+            el("form", Attribute("method", "get"), Attribute("action", base), .class("filters")) {
+                Forms.select(name: "call", label: t("grants.call"), choices: model.calls.map { Choice(value: $0.code, label: GrantsPages.plainText($0.title, context.locale, fallback: $0.code)) },
+                             selected: query.call, blankLabel: t("grants.any_call"), t: t)
+                Forms.select(name: "lot", label: t("grants.lot"), choices: model.lots.map { Choice(value: $0.code, label: GrantsPages.plainText($0.title, context.locale, fallback: $0.code)) }
+                    .reduce(into: [Choice]()) { list, choice in if !list.contains(where: { $0.value == choice.value }) { list.append(choice) } },
+                             selected: query.lot, blankLabel: t("grants.any_lot"), t: t)
+                Forms.select(name: "state", label: t("grants.state"), choices: Grants.ApplicationState.allCases.map { Choice(value: $0.rawValue, label: t("grants.state.\($0.rawValue)")) },
+                             selected: query.state, blankLabel: t("grants.staff.any_state"), t: t)
+                Forms.select(name: "country", label: t("grants.country"), choices: GrantsSeed.countries.map { Choice(value: $0, label: t("country.\($0)")) },
+                             selected: query.country, blankLabel: t("grants.staff.any_country"), t: t)
+                Forms.checkboxes(name: "flagged", legend: t("grants.staff.flagged_filter"), choices: [Choice(value: "1", label: t("grants.staff.only_flagged"))],
+                                 selected: query.flagged ? ["1"] : [], t: t)
+                Forms.text(name: "q", label: t("grants.staff.search"), value: query.q, t: t)
+                Forms.submit(t("grants.staff.filter"), secondary: true)
+            }
+            el("p", Attribute("role", "status")) { t.plural("grants.staff.count", count: model.info.total) }
+            Tables.table(
+                caption: t("grants.staff.list_caption"),
+                columns: [Column(t("grants.reference")), Column(t("grants.application_title")), Column(t("grants.apply.organisation")), Column(t("grants.country")),
+                          Column(t("grants.lot")), Column(t("grants.state")), Column(t("grants.budget.requested_total"), numeric: true),
+                          Column(t("grants.ranking.reviews"), numeric: true), Column(t("grants.ranking.mean"), numeric: true), Column(t("grants.ranking.flag"))],
+                rows: model.rows.map { application in
+                    let lot = lots[application.lotID]
+                    return [
+                        el("a", .href(context.link(EvaluationRoutes.link(application)))) { application.reference },
+                        .text(application.title.isEmpty ? t("grants.untitled") : application.title),
+                        .text(names[application.organisationID] ?? ""),
+                        .text(t("country.\(application.country)")),
+                        .text(lot.map { GrantsPages.plainText($0.title, context.locale, fallback: $0.code) } ?? ""),
+                        .text(t("grants.state.\(application.stateRaw)")),
+                        .text(application.requestedMinor.map { GrantsPages.money($0, currencies[application.callID] ?? .eur, context.locale) } ?? "–"),
+                        .text(t.integer(application.validReviews)),
+                        .text(GrantsMessages.points(ApplicationStore.ratio(Substring(application.scoreMean)), t: t)),
+                        .text(application.scoreFlagged ? t("grants.ranking.flagged") : ""),
+                    ]
+                },
+                sort: nil, link: link, t: t)
+            Tables.pagination(model.info, link: link, t: t)
+        }
+    }
+
+    // MARK: one application
+
+    struct ApplicationModel {
+        var bundle: ApplicationBundle
+        var roles: Set<Grants.Role>
+        var reviews: [GrantReview]
+        var reviewers: [User]
+        var candidates: [User]
+        var attachments: [GrantAttachment]
+        var coApplicants: [Organisation]
+        var aggregate: Grants.AggregateScore
+        var totals: Grants.BudgetTotals?
+        var history: [AuditEntry]
+        var grant: Grant?
+        var errors: [FieldError]
+        var refusal: String?
+        var typed: [String: String]
+    }
+
+    static func application(_ model: ApplicationModel, context: PageContext) -> String {
+        let t = context.t
+        let bundle = model.bundle
+        let application = bundle.application
+        let state = application.state
+        let isOffice = model.roles.contains(.staff) || model.roles.contains(.admin)
+        let title = t("grants.staff.application_title", ["reference": application.reference])
+        return Layout.page(context, title: title, breadcrumbs: crumbs(context, [
+            Crumb(t("grants.staff.list_title"), href: context.link("/staff/grants/applications?call=\(bundle.call.code)")), Crumb(application.reference),
+        ])) {
+            el("h1") { title }
+            if let refusal = model.refusal {
+                el("div", .class("error-summary"), Attribute("role", "alert"), .aria("labelledby", "refusal-title"), Attribute("tabindex", "-1")) {
+                    el("h2", .id("refusal-title")) { t("grants.transition.refused") }
+                    el("p") { refusal }
+                }
+            }
+            Forms.errorSummary(model.errors, t: t)
+            ApplicantPages.summaryList(bundle, context: context)
+            if let submitted = application.submittedAt {
+                el("p") { t("grants.apply.submitted_at", ["time": GrantsPages.instant(submitted, in: bundle.call.timeZone, t: t)]) }
+            }
+            if let grant = model.grant {
+                el("p") { el("a", .href(context.link("/staff/grants/awarded/\(grant.id!.uuidString.lowercased())"))) { t("grants.award.view", ["identifier": grant.identifier]) } }
+            }
+
+            if isOffice && state == .submitted {
+                el("section", .aria("labelledby", "screening-title")) {
+                    el("h2", .id("screening-title")) { t("grants.screening.title") }
+                    form(context.link(EvaluationRoutes.link(application, "/screening")), context) {
+                        el("input", .type("hidden"), .name("version"), .value(String(application.version)))
+                        Forms.checkboxes(name: "checks[]", legend: t("grants.screening.checklist"),
+                                         choices: EvaluationRoutes.screeningChecks.map { Choice(value: $0, label: t("grants.screening.check.\($0)")) },
+                                         selected: model.typed["checks"].map { Set($0.split(separator: " ").map(String.init)) } ?? Set(application.screening.filter(\.value).keys),
+                                         errors: model.errors, t: t)
+                        Forms.textarea(name: "note", label: t("grants.screening.note"), value: model.typed["note"] ?? application.screeningNote,
+                                       hint: t("grants.screening.note_hint"), errors: model.errors, rows: 4, t: t)
+                        el("div", .class("button-group")) {
+                            el("button", .type("submit"), .name("outcome"), .value("eligible"), .class("button")) { t("grants.event.mark-eligible") }
+                            el("button", .type("submit"), .name("outcome"), .value("ineligible"), .class("button button-secondary")) { t("grants.event.mark-ineligible") }
+                        }
+                    }
+                }
+            } else if !application.screening.isEmpty {
+                el("h2") { t("grants.screening.title") }
+                el("ul") {
+                    for check in EvaluationRoutes.screeningChecks {
+                        el("li") { t("grants.screening.check.\(check)") + ": " + t(application.screening[check] == true ? "grants.screening.passed" : "grants.screening.failed") }
+                    }
+                }
+                if !application.screeningNote.isEmpty { el("p", .class("prewrap")) { application.screeningNote } }
+            }
+
+            el("section", .aria("labelledby", "reviews-title")) {
+                el("h2", .id("reviews-title")) { t("grants.reviewers.title") }
+                reviewsTable(model, context: context)
+                aggregateList(model.aggregate, call: bundle.call, context: context)
+                if isOffice && [.eligible, .inReview].contains(state) {
+                    if model.candidates.isEmpty {
+                        el("p") { t("grants.reviewers.none_available") }
+                    } else {
+                        form(context.link(EvaluationRoutes.link(application, "/reviewers")), context) {
+                            Forms.select(name: "reviewer", label: t("grants.reviewers.assign_label"),
+                                         choices: model.candidates.map { Choice(value: $0.id!.uuidString.lowercased(), label: "\($0.name) (\($0.email))") },
+                                         selected: nil, blankLabel: t("grants.apply.choose"),
+                                         hint: t("grants.reviewers.assign_hint", ["minimum": t.integer(max(2, bundle.call.minimumReviews))]), errors: model.errors, t: t)
+                            Forms.submit(t("grants.reviewers.assign"), secondary: true)
+                        }
+                    }
+                }
+            }
+
+            actions(model, context: context)
+
+            if !application.appealText.isEmpty {
+                el("h2") { t("grants.appeal.title") }
+                el("p", .class("prewrap")) { application.appealText }
+                if !application.appealReason.isEmpty { el("p", .class("prewrap")) { application.appealReason } }
+            }
+            if !application.decisionReason.isEmpty {
+                el("h2") { t("grants.decision.title") }
+                el("p", .class("prewrap")) { application.decisionReason }
+            }
+
+            el("h2") { t("grants.apply.your_answers_staff") }
+            ApplicantPages.answersList(bundle, attachments: model.attachments, coApplicants: model.coApplicants, context: context)
+            if !model.attachments.isEmpty {
+                el("ul") {
+                    for file in model.attachments {
+                        el("li") { el("a", .href(context.link(ApplicantRoutes.link(application, "/attachments/\(file.id!.uuidString.lowercased())")))) { file.fileName } }
+                    }
+                }
+            }
+            el("h2") { t("grants.budget.title") }
+            ApplicantPages.budgetSummary(bundle, totals: model.totals, context: context)
+            history(model.history, timeZone: bundle.call.timeZone, context: context)
+        }
+    }
+
+    static func reviewsTable(_ model: ApplicationModel, context: PageContext) -> Node {
+        let t = context.t
+        let valid = Dictionary(model.aggregate.reviews.map { ($0.reviewerId, $0) }, uniquingKeysWith: { first, _ in first })
+        guard !model.reviews.isEmpty else { return el("p") { t("grants.reviewers.none") } }
+        return Tables.table(
+            caption: t("grants.reviewers.caption"),
+            columns: [Column(t("grants.reviewers.reviewer")), Column(t("grants.reviewers.declaration")), Column(t("grants.reviewers.total"), numeric: true),
+                      Column(t("grants.reviewers.recommendation")), Column(t("grants.reviewers.comment"))],
+            rows: model.reviews.map { review in
+                let reviewer = model.reviewers.first { $0.id == review.reviewerID }
+                let total = valid[review.reviewerID.uuidString.lowercased()]?.total
+                return [
+                    .text(reviewer?.name ?? ""),
+                    .text(t("grants.declaration.\(review.declarationRaw)") + (review.conflictNote.isEmpty ? "" : " — " + review.conflictNote)),
+                    .text(review.submittedAt == nil ? t("grants.reviewers.pending") : GrantsMessages.points(total, t: t)),
+                    .text(review.recommendation.isEmpty ? "" : t("grants.recommendation.\(review.recommendation)")),
+                    el("span", .class("prewrap")) { review.comment },
+                ]
+            },
+            sort: nil, link: { _ in "" }, t: t)
+    }
+
+    static func aggregateList(_ aggregate: Grants.AggregateScore, call: GrantCall, context: PageContext) -> Node {
+        let t = context.t
+        return el("dl", .class("summary-list")) {
+            el("dt") { t("grants.ranking.reviews") }
+            el("dd") { t("grants.ranking.valid_of", ["valid": t.integer(aggregate.reviews.count), "minimum": t.integer(max(2, call.minimumReviews))]) }
+            el("dt") { t("grants.ranking.mean") }
+            el("dd") { GrantsMessages.points(aggregate.mean, t: t) }
+            el("dt") { t("grants.ranking.spread") }
+            el("dd") {
+                GrantsMessages.points(aggregate.spread, t: t)
+                if aggregate.spreadFlagged {
+                    " "
+                    el("strong", .class("tag tag-warning")) { t("grants.ranking.flagged_explained", ["threshold": t.integer(call.spreadThreshold)]) }
+                }
+            }
+        }
+    }
+
+    static func actions(_ model: ApplicationModel, context: PageContext) -> Node {
+        let t = context.t
+        let application = model.bundle.application
+        let hidden: Set<Grants.ApplicationEvent> = [.submit, .withdraw, .appeal, .markEligible, .markIneligible]
+        var events: [Grants.ApplicationEvent] = []
+        for role in model.roles.sorted(by: { $0.rawValue < $1.rawValue }) {
+            for event in Grants.ApplicationLifecycle.allowedEvents(in: application.state, for: role) where !hidden.contains(event) && !events.contains(event) {
+                events.append(event)
+            }
+        }
+        let committeeWaits = !model.roles.contains(.committee) && [.reviewed, .reserveList, .appealed].contains(application.state)
+        return el("section", .aria("labelledby", "actions-title")) {
+            el("h2", .id("actions-title")) { t("grants.transition.title") }
+            if events.isEmpty {
+                el("p") { t(committeeWaits ? "grants.transition.committee_only" : "grants.transition.none") }
+            }
+            for event in events {
+                form(context.link(EvaluationRoutes.link(application, "/transition")), context) {
+                    el("input", .type("hidden"), .name("version"), .value(String(application.version)))
+                    el("input", .type("hidden"), .name("event"), .value(event.rawValue))
+                    if EvaluationRoutes.decisionEvents.contains(event) {
+                        Forms.textarea(name: "note_\(event.rawValue)", label: t("grants.decision.reason_for", ["event": t("grants.event.\(event.rawValue)")]),
+                                       value: model.typed["note_\(event.rawValue)"], hint: t("grants.decision.reason_hint"), errors: model.errors, rows: 3, t: t)
+                        el("input", .type("hidden"), .name("note_field"), .value("note_\(event.rawValue)"))
+                    }
+                    Forms.submit(t("grants.event.\(event.rawValue)"), secondary: !EvaluationRoutes.decisionEvents.contains(event))
+                }
+            }
+        }
+    }
+
+    static func history(_ entries: [AuditEntry], timeZone: TimeZone, context: PageContext) -> Node {
+        let t = context.t
+        return fragment {
+            el("h2") { t("grants.history.title") }
+            Tables.table(
+                caption: t("grants.history.caption"),
+                columns: [Column(t("grants.history.when")), Column(t("grants.history.who")), Column(t("grants.history.what"))],
+                rows: entries.map { entry in
+                    [.text(entry.at.map { GrantsPages.instant($0, in: timeZone, t: t) } ?? ""),
+                     .text(entry.actorLabel == "system" ? t("grants.history.system") : entry.actorLabel), .text(actionLabel(entry.action, t: t))]
+                },
+                sort: nil, link: { _ in "" }, t: t)
+        }
+    }
+
+    /// An audit action in words: `grants.application.award` → "Award a grant".
+    static func actionLabel(_ action: String, t: Translator) -> String {
+        for prefix in ["grants.application.", "grants.review."] where action.hasPrefix(prefix) {
+            let rest = String(action.dropFirst(prefix.count))
+            if prefix == "grants.application.", Grants.ApplicationEvent(rawValue: rest) != nil { return t("grants.event.\(rest)") }
+            let key = "grants.history.\(prefix == "grants.review." ? "review-" : "")\(rest)"
+            if t.has(key) { return t(key) }
+        }
+        return action
+    }
+
+    // MARK: ranking
+
+    struct RankingModel {
+        var call: GrantCall
+        var programme: GrantProgramme
+        var lots: [GrantLot]
+        var lot: GrantLot
+        var result: Grants.RankingResult
+        var line: Grants.FundingLine
+        var rows: [String: EvaluationRoutes.RankingRow]
+        var shown: [Grants.RankedApplication]
+        var info: PageInfo
+        var organisations: [Organisation]
+        var committee: [User]
+        var canManage: Bool
+        var typedEmail: String
+        var errors: [FieldError]
+    }
+
+    static func ranking(_ model: RankingModel, context: PageContext) -> String {
+        let t = context.t
+        let call = model.call
+        let currency = model.programme.currency
+        let title = t("grants.ranking.page_title", ["call": GrantsPages.plainText(call.title, context.locale, fallback: call.code)])
+        let awarded = Set(model.line.awarded.map(\.candidate.applicationId))
+        let reserve = Dictionary(model.line.reserve.map { ($0.application.candidate.applicationId, $0.reason.rawValue) }, uniquingKeysWith: { first, _ in first })
+        let base = context.link("/staff/grants/calls/\(call.code)/ranking")
+        let lotCode = model.lot.code
+        return Layout.page(context, title: title, breadcrumbs: crumbs(context, [Crumb(t("grants.ranking.title"))])) {
+            el("h1") { title }
+            el("nav", .aria("label", t("grants.lot"))) {
+                el("ul", .class("inline-list")) {
+                    for lot in model.lots {
+                        el("li") {
+                            if lot.id == model.lot.id {
+                                el("strong", Attribute("aria-current", "page")) { GrantsPages.plainText(lot.title, context.locale, fallback: lot.code) }
+                            } else {
+                                el("a", .href(base + "?lot=\(lot.code)")) { GrantsPages.plainText(lot.title, context.locale, fallback: lot.code) }
+                            }
+                        }
+                    }
+                }
+            }
+            el("dl", .class("summary-list")) {
+                el("dt") { t("grants.ranking.ranked") }
+                el("dd") { t.integer(model.result.ranked.count) }
+                el("dt") { t("grants.ranking.incomplete") }
+                el("dd") { t.integer(model.result.incomplete.count) }
+                el("dt") { t("grants.ranking.line_committed") }
+                el("dd") { ApplicantPages.money(model.line.committed, context) }
+                el("dt") { t("grants.ranking.line_remaining") }
+                el("dd") { ApplicantPages.money(model.line.remaining, context) }
+            }
+            el("p") { t("grants.ranking.explained", ["threshold": t.integer(call.spreadThreshold)]) }
+            Tables.table(
+                caption: t("grants.ranking.caption", ["lot": GrantsPages.plainText(model.lot.title, context.locale, fallback: model.lot.code)]),
+                columns: [Column(t("grants.ranking.rank"), numeric: true), Column(t("grants.reference")), Column(t("grants.apply.organisation")),
+                          Column(t("grants.country")), Column(t("grants.budget.requested_total"), numeric: true), Column(t("grants.ranking.mean"), numeric: true),
+                          Column(t("grants.ranking.spread"), numeric: true), Column(t("grants.ranking.proposal")), Column(t("grants.state"))],
+                rows: model.shown.map { ranked in
+                    let id = ranked.candidate.applicationId
+                    let row = model.rows[id]
+                    let proposal = awarded.contains(id) ? t("grants.ranking.proposal.fund")
+                        : reserve[id].map { t("grants.ranking.proposal.reserve.\($0)") } ?? t("grants.ranking.proposal.none")
+                    let application: Node = row.map { row in
+                        el("a", .href(context.link("/staff/grants/applications/\(row.id.uuidString.lowercased())"))) { id }
+                    } ?? .text(id)
+                    return [
+                        .text(t.integer(ranked.rank)), application,
+                        .text(model.organisations.first { $0.id == row?.organisation_id }?.name ?? ""),
+                        .text(t("country.\(ranked.candidate.country)")),
+                        .text(GrantsPages.money(ranked.candidate.requested.minorUnits, currency, context.locale)),
+                        .text(GrantsMessages.points(ranked.candidate.score.mean, t: t)),
+                        .text(GrantsMessages.points(ranked.candidate.score.spread, t: t) + (ranked.candidate.score.spreadFlagged ? " " + t("grants.ranking.flagged") : "")),
+                        .text(proposal),
+                        .text(row.map { t("grants.state.\($0.state)") } ?? ""),
+                    ]
+                },
+                sort: nil, link: { _ in "" }, t: t)
+            Tables.pagination(model.info, link: { extra in base + "?lot=\(lotCode)&page=\(extra["page"] ?? "1")" }, t: t)
+            if !model.result.incomplete.isEmpty {
+                el("p") { t.plural("grants.ranking.incomplete_note", count: model.result.incomplete.count) }
+            }
+            el("h2") { t("grants.committee.title") }
+            if model.committee.isEmpty {
+                el("p") { t("grants.committee.none") }
+            } else {
+                el("ul") { for member in model.committee { el("li") { member.name } } }
+            }
+            if model.canManage {
+                form(context.link("/staff/grants/calls/\(call.code)/committee"), context) {
+                    Forms.text(name: "email", label: t("grants.committee.add_label"), value: model.typedEmail, hint: t("grants.committee.add_hint"),
+                               errors: model.errors, type: "email", autocomplete: "off", t: t)
+                    Forms.submit(t("grants.committee.add"), secondary: true)
+                }
+            }
+        }
+    }
+
+    // MARK: reviewers' pages
+
+    static func myReviews(reviews: [GrantReview], applications: [GrantApplication], context: PageContext) -> String {
+        let t = context.t
+        return Layout.page(context, title: t("grants.review.mine_title"), breadcrumbs: [
+            Crumb(t("nav.home"), href: context.link("/")), Crumb(t("grants.review.mine_title")),
+        ]) {
+            el("h1") { t("grants.review.mine_title") }
+            if reviews.isEmpty {
+                el("p") { t("grants.review.none") }
+            } else {
+                Tables.table(
+                    caption: t("grants.review.mine_caption"),
+                    columns: [Column(t("grants.reference")), Column(t("grants.application_title")), Column(t("grants.reviewers.declaration")), Column(t("grants.review.status"))],
+                    rows: reviews.map { review in
+                        let application = applications.first { $0.id == review.applicationID }
+                        return [
+                            el("a", .href(context.link("/staff/grants/reviews/\(review.id!.uuidString.lowercased())"))) { application?.reference ?? "" },
+                            .text(application?.title ?? ""),
+                            .text(t("grants.declaration.\(review.declarationRaw)")),
+                            .text(t(review.submittedAt == nil ? "grants.reviewers.pending" : "grants.review.submitted")),
+                        ]
+                    },
+                    sort: nil, link: { _ in "" }, t: t)
+            }
+        }
+    }
+
+    struct ReviewModel {
+        var review: GrantReview
+        var bundle: ApplicationBundle
+        var attachments: [GrantAttachment]
+        var totals: Grants.BudgetTotals?
+        var scores: [String: String]
+        var comment: String
+        var recommendation: String
+        var errors: [FieldError]
+        var conflictNote = ""
+    }
+
+    static func review(_ model: ReviewModel, context: PageContext) -> String {
+        let t = context.t
+        let review = model.review
+        let bundle = model.bundle
+        let application = bundle.application
+        let title = t("grants.review.title", ["reference": application.reference])
+        let action = context.link("/staff/grants/reviews/\(review.id!.uuidString.lowercased())")
+        return Layout.page(context, title: title, breadcrumbs: [
+            Crumb(t("nav.home"), href: context.link("/")), Crumb(t("grants.review.mine_title"), href: context.link("/staff/grants/reviews")), Crumb(application.reference),
+        ]) {
+            el("h1") { title }
+            Forms.errorSummary(model.errors, t: t)
+            switch review.declaration {
+            case .notDeclared:
+                el("p") { t("grants.review.declare_intro", ["organisation": bundle.organisation.name]) }
+                form(action + "/declaration", context) {
+                    Forms.radios(name: "declaration", legend: t("grants.review.declaration"),
+                                 choices: [Choice(value: "no-conflict", label: t("grants.declaration.no-conflict")),
+                                           Choice(value: "conflict", label: t("grants.declaration.conflict"))],
+                                 selected: nil, errors: model.errors, t: t)
+                    Forms.textarea(name: "conflict_note", label: t("grants.review.conflict_note"), value: model.conflictNote, hint: t("grants.review.conflict_note_hint"),
+                                   errors: model.errors, rows: 3, t: t)
+                    Forms.submit(t("grants.review.declare"))
+                }
+            case .conflict:
+                el("p") { t("grants.review.blocked") }
+            case .noConflict:
+                ApplicantPages.summaryList(bundle, context: context)
+                el("h2") { t("grants.apply.your_answers_staff") }
+                ApplicantPages.answersList(bundle, attachments: model.attachments, coApplicants: [], context: context)
+                if !model.attachments.isEmpty {
+                    el("ul") {
+                        for file in model.attachments {
+                            el("li") { el("a", .href(context.link(ApplicantRoutes.link(application, "/attachments/\(file.id!.uuidString.lowercased())")))) { file.fileName } }
+                        }
+                    }
+                }
+                el("h2") { t("grants.budget.title") }
+                ApplicantPages.budgetSummary(bundle, totals: model.totals, context: context)
+                el("h2") { t("grants.review.scores") }
+                if application.state != .inReview {
+                    el("p") { t("grants.review.error.closed") }
+                } else {
+                    form(action, context) {
+                        for criterion in bundle.lot.criteria {
+                            Forms.select(name: "score_\(criterion.id)",
+                                         label: t("grants.review.score_label", ["criterion": GrantsPages.plainText(criterion.title, context.locale, fallback: criterion.id),
+                                                                                "weight": t.integer(Int(criterion.weight))]),
+                                         choices: (0...criterion.maxScore).map { Choice(value: String($0), label: t("grants.review.score_value", ["score": t.integer(Int($0)), "maximum": t.integer(Int(criterion.maxScore))])) },
+                                         selected: model.scores[criterion.id], blankLabel: t("grants.apply.choose"), errors: model.errors, t: t)
+                        }
+                        Forms.textarea(name: "comment", label: t("grants.reviewers.comment"), value: model.comment, errors: model.errors, rows: 6, t: t)
+                        Forms.select(name: "recommendation", label: t("grants.reviewers.recommendation"),
+                                     choices: GrantReview.recommendations.map { Choice(value: $0, label: t("grants.recommendation.\($0)")) },
+                                     selected: model.recommendation, blankLabel: t("grants.apply.choose"), errors: model.errors, t: t)
+                        Forms.submit(t("grants.review.submit"))
+                    }
+                }
+            }
+        }
+    }
+}

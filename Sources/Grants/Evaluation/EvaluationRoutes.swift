@@ -1,0 +1,577 @@
+// Evaluation under /{locale}/staff/grants: the staff list of applications with filters, one application with
+// screening, reviewer assignment, the reviews' aggregate and the decisions open to the signed-in person's
+// roles; the ranking of a call; reviewers' own assignments (conflict declaration, then scores); the call's
+// committee. Every state change goes through the application state machine and into the audit log.
+import Kernel
+import Network
+import DesignSystem
+import Fluent
+import Foundation
+import Localization
+import Methods
+import SQLKit
+import Vapor
+
+enum EvaluationRoutes {
+    static func register(_ site: RoutesBuilder) {
+        let staff = site.grouped("staff", "grants")
+        staff.get("", use: overview)
+        staff.get("applications", use: list)
+        staff.get("applications", ":application", use: show)
+        staff.form("applications", ":application", "screening", use: screen)
+        staff.form("applications", ":application", "reviewers", use: assign)
+        staff.form("applications", ":application", "transition", use: transition)
+        staff.get("calls", ":code", "ranking", use: ranking)
+        staff.form("calls", ":code", "committee", use: addCommitteeMember)
+        staff.get("reviews", use: myReviews)
+        staff.get("reviews", ":review", use: reviewForm)
+        staff.form("reviews", ":review", "declaration", use: declare)
+        staff.form("reviews", ":review", use: score)
+    }
+
+    static func context(_ request: Request) -> PageContext { request.pageContext(current: "staff") }
+
+    static func field(_ request: Request, _ name: String) -> String { ApplicantRoutes.field(request, name) }
+
+    static func link(_ application: GrantApplication, _ rest: String = "") -> String {
+        "/staff/grants/applications/\(application.id!.uuidString.lowercased())" + rest
+    }
+
+    /// Staff and admins, committee members and reviewers may use the evaluation pages; others get 403.
+    static func requireEvaluator(_ request: Request) async throws -> User {
+        let user = try request.requireUser()
+        if user.role.isStaff || user.role == .reviewer { return user }
+        if try await GrantCommitteeMember.query(on: request.db).filter(\.$userID == user.requireID()).count() > 0 { return user }
+        throw Abort(.forbidden)
+    }
+
+    // MARK: overview and list
+
+    @Sendable static func overview(request: Request) async throws -> Response {
+        let user = try await requireEvaluator(request)
+        // Staff see every call; committee members only their calls; reviewers only their own reviews.
+        var calls = try await GrantCall.query(on: request.db).sort(\.$deadline, .descending).all()
+        if !user.role.isStaff {
+            let mine = Set(try await GrantCommitteeMember.query(on: request.db).filter(\.$userID == user.requireID()).all().map(\.callID))
+            calls = calls.filter { $0.id.map(mine.contains) ?? false }
+        }
+        var counts: [UUID: [String: Int]] = [:]
+        if let sql = request.db as? SQLDatabase {
+            struct Row: Decodable { var call_id: UUID; var state: String; var n: Int }
+            let rows = try await sql.raw("SELECT call_id, state, COUNT(*) AS n FROM grant_applications GROUP BY call_id, state").all(decoding: Row.self)
+            for row in rows { counts[row.call_id, default: [:]][row.state] = row.n }
+        }
+        let myOpenReviews = try await GrantReview.query(on: request.db).filter(\.$reviewerID == user.requireID()).filter(\.$submittedAt == nil).count()
+        return .html(EvaluationPages.overview(calls: calls, counts: counts, user: user, openReviews: myOpenReviews, context: context(request)))
+    }
+
+    struct ListQuery: Sendable {
+        var call = ""
+        var lot = ""
+        var state = ""
+        var country = ""
+        var flagged = false
+        var q = ""
+        var page = 1
+        static let perPage = 50
+
+        init(_ request: Request) {
+            call = request.query[String.self, at: "call"].flatMap { GrantRegisterQuery.isCode($0) ? $0 : nil } ?? ""
+            lot = request.query[String.self, at: "lot"].flatMap { GrantRegisterQuery.isCode($0) ? $0 : nil } ?? ""
+            state = request.query[String.self, at: "state"].flatMap { Grants.ApplicationState(rawValue: $0)?.rawValue } ?? ""
+            country = request.query[String.self, at: "country"].map { $0.uppercased() }.flatMap { GrantRegisterQuery.isCountry($0) ? $0 : nil } ?? ""
+            flagged = request.query[String.self, at: "flagged"] == "1"
+            q = String((request.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces).prefix(100))
+            page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 10_000))
+        }
+
+        var parameters: [String: String] {
+            ["call": call, "lot": lot, "state": state, "country": country, "flagged": flagged ? "1" : "", "q": q].filter { !$0.value.isEmpty }
+        }
+    }
+
+    /// The list reads only the columns it shows, filtered and paged in the database (indexes on call, state, reference).
+    @Sendable static func list(request: Request) async throws -> Response {
+        let user = try await requireEvaluator(request)
+        let committeeCalls = Set(try await GrantCommitteeMember.query(on: request.db).filter(\.$userID == user.requireID()).all().map(\.callID))
+        guard user.role.isStaff || !committeeCalls.isEmpty else { throw Abort(.forbidden) }
+        let query = ListQuery(request)
+        // Committee members who are not staff see the submitted applications of their own calls only.
+        let restricted = !user.role.isStaff
+        var calls = try await GrantCall.query(on: request.db).sort(\.$deadline, .descending).all()
+        if restricted { calls = calls.filter { $0.id.map(committeeCalls.contains) ?? false } }
+        let visibleCalls = calls.compactMap(\.id)
+        let lots = try await GrantLot.query(on: request.db).sort(\.$position).all()
+        let call = calls.first { $0.code == query.call }
+        let lot = lots.first { $0.code == query.lot && (call == nil || $0.callID == call?.id) }
+        func filtered() -> QueryBuilder<GrantApplication> {
+            var builder = GrantApplication.query(on: request.db)
+            if restricted { builder = builder.filter(\.$callID ~~ visibleCalls).filter(\.$stateRaw != Grants.ApplicationState.draft.rawValue) }
+            if let call { builder = builder.filter(\.$callID == call.id!) }
+            if let lot { builder = builder.filter(\.$lotID == lot.id!) }
+            if !query.state.isEmpty { builder = builder.filter(\.$stateRaw == query.state) }
+            if !query.country.isEmpty { builder = builder.filter(\.$country == query.country) }
+            if query.flagged { builder = builder.filter(\.$scoreFlagged == true) }
+            if !query.q.isEmpty {
+                let needle = query.q
+                builder = builder.group(.or) { $0.filter(\.$reference, .custom("LIKE"), needle.uppercased() + "%").filter(\.$title, .custom("LIKE"), "%" + needle + "%") }
+            }
+            return builder
+        }
+        let total = try await filtered().count()
+        let info = PageInfo(page: query.page, perPage: ListQuery.perPage, total: total)
+        let rows = try await filtered().sort(\.$reference).range(info.offset..<(info.offset + ListQuery.perPage))
+            .field(\.$id).field(\.$reference).field(\.$title).field(\.$organisationID).field(\.$lotID).field(\.$callID).field(\.$country)
+            .field(\.$stateRaw).field(\.$requestedMinor).field(\.$validReviews).field(\.$scoreMean).field(\.$scoreFlagged).field(\.$submittedAt)
+            .all()
+        let organisations = rows.isEmpty ? [] : try await Organisation.query(on: request.db).filter(\.$id ~~ Set(rows.map(\.organisationID)).sorted { $0.uuidString < $1.uuidString })
+            .field(\.$id).field(\.$name).all()
+        let programmes = try await GrantProgramme.query(on: request.db).all()
+        let model = EvaluationPages.ListModel(query: query, info: info, rows: rows, organisations: organisations, calls: calls, lots: lots, programmes: programmes)
+        return .html(EvaluationPages.list(model, context: context(request)))
+    }
+
+    // MARK: one application
+
+    static func evaluatorBundle(_ request: Request) async throws -> (ApplicationBundle, User, Set<Grants.Role>) {
+        let user = try request.requireUser()
+        let bundle = try await ApplicationStore.bundle(request)
+        var roles = try await ApplicationStore.roles(of: user, in: bundle, on: request.db)
+        roles.remove(.applicant)
+        // Reviewers see applications through their review page; the full file is for staff and the committee.
+        roles.remove(.reviewer)
+        guard !roles.isEmpty else { throw Abort(.forbidden) }
+        guard bundle.application.state != .draft else { throw Abort(.notFound) }
+        return (bundle, user, roles)
+    }
+
+    static func showResponse(_ request: Request, _ bundle: ApplicationBundle, user: User, roles: Set<Grants.Role>, errors: [FieldError] = [],
+                             refusal: String? = nil, typed: [String: String] = [:], status: HTTPStatus = .ok) async throws -> Response {
+        let application = bundle.application
+        let id = try application.requireID()
+        let reviews = try await GrantReview.query(on: request.db).filter(\.$applicationID == id).sort(\.$createdAt).all()
+        let reviewers = try await User.query(on: request.db).filter(\.$id ~~ reviews.map(\.reviewerID)).all()
+        let candidates = user.role.isStaff ? try await User.query(on: request.db).filter(\.$role == .reviewer).filter(\.$active == true).sort(\.$name).all() : []
+        let attachments = try await GrantAttachment.query(on: request.db).filter(\.$applicationID == id).all()
+        let history = try await AuditEntry.query(on: request.db).filter(\.$targetType == "grant_application").filter(\.$targetID == id.uuidString)
+            .sort(\.$at).all()
+        let grant = try await Grant.query(on: request.db).filter(\.$applicationID == id).first()
+        let (coApplicants, _) = try await ApplicantRoutes.coApplicants(application, on: request.db)
+        let aggregate = ApplicationStore.aggregate(application, reviews: reviews, criteria: bundle.criteria, call: bundle.call)
+        let reading = ApplicationStore.readBudget(application.budget, locale: application.appLocale, currency: bundle.currency, t: request.t)
+        let model = EvaluationPages.ApplicationModel(
+            bundle: bundle, roles: roles, reviews: reviews, reviewers: reviewers, candidates: candidates.filter { candidate in !reviews.contains { $0.reviewerID == candidate.id } },
+            attachments: attachments, coApplicants: coApplicants, aggregate: aggregate, totals: reading.totals, history: history, grant: grant,
+            errors: errors, refusal: refusal, typed: typed)
+        return .html(EvaluationPages.application(model, context: context(request)), status: status)
+    }
+
+    @Sendable static func show(request: Request) async throws -> Response {
+        let (bundle, user, roles) = try await evaluatorBundle(request)
+        return try await showResponse(request, bundle, user: user, roles: roles)
+    }
+
+    static let screeningChecks = ["on-time", "eligible-applicant", "documents-complete", "budget-consistent", "co-financing"]
+
+    @Sendable static func screen(request: Request) async throws -> Response {
+        let (bundle, user, roles) = try await evaluatorBundle(request)
+        guard let role = roles.first(where: { $0 == .staff || $0 == .admin }) else { throw Abort(.forbidden) }
+        let checked = Set((try? request.content.get([String].self, at: "checks")) ?? []).intersection(screeningChecks)
+        let note = String(field(request, "note").prefix(5_000))
+        let outcome = field(request, "outcome")
+        let t = request.t
+        let typed = ["note": note, "checks": checked.sorted().joined(separator: " ")]
+        guard outcome == "eligible" || outcome == "ineligible" else {
+            return try await showResponse(request, bundle, user: user, roles: roles, errors: [FieldError(field: "note", message: t("grants.screening.error.outcome"))],
+                                          typed: typed, status: .unprocessableEntity)
+        }
+        if outcome == "eligible" && checked.count < screeningChecks.count {
+            return try await showResponse(request, bundle, user: user, roles: roles, errors: [FieldError(field: "checks[]", message: t("grants.screening.error.all_checks"))],
+                                          typed: typed, status: .unprocessableEntity)
+        }
+        if outcome == "ineligible" && note.allSatisfy(\.isWhitespace) {
+            return try await showResponse(request, bundle, user: user, roles: roles, errors: [FieldError(field: "note", message: t("grants.screening.error.reason"))],
+                                          typed: typed, status: .unprocessableEntity)
+        }
+        let event: Grants.ApplicationEvent = outcome == "eligible" ? .markEligible : .markIneligible
+        let call = bundle.call
+        return try await run(request, bundle, user: user, roles: roles, event: event, role: role, note: note, typed: typed) { application, database in
+            application.screening = Dictionary(uniqueKeysWithValues: screeningChecks.map { ($0, checked.contains($0)) })
+            application.screeningNote = note
+            if event == .markIneligible {
+                application.decisionReason = note
+                try await Decisions.notify(application, bundle: bundle, event: event, call: call, on: database)
+            }
+        }
+    }
+
+    @Sendable static func assign(request: Request) async throws -> Response {
+        let (bundle, user, roles) = try await evaluatorBundle(request)
+        guard roles.contains(.staff) || roles.contains(.admin) else { throw Abort(.forbidden) }
+        let t = request.t
+        let application = bundle.application
+        guard [.eligible, .inReview].contains(application.state) else {
+            return try await showResponse(request, bundle, user: user, roles: roles, refusal: t("grants.reviewers.error.state"), status: .conflict)
+        }
+        guard let id = UUID(uuidString: field(request, "reviewer")), let reviewer = try await User.find(id, on: request.db), reviewer.active,
+              reviewer.role == .reviewer || reviewer.role.isStaff else {
+            return try await showResponse(request, bundle, user: user, roles: roles, errors: [FieldError(field: "reviewer", message: t("grants.reviewers.error.choose"))],
+                                          status: .unprocessableEntity)
+        }
+        // Members of the applicant (or a co-applicant) have a conflict by definition: they are not assigned at all.
+        let (coApplicants, _) = try await ApplicantRoutes.coApplicants(application, on: request.db)
+        if let organisation = try await ApplicationStore.memberOrganisation(id, of: [bundle.organisation] + coApplicants, on: request.db) {
+            return try await showResponse(request, bundle, user: user, roles: roles,
+                                          errors: [FieldError(field: "reviewer", message: t("grants.reviewers.error.member", ["name": reviewer.name, "organisation": organisation.name]))],
+                                          status: .unprocessableEntity)
+        }
+        if try await GrantReview.query(on: request.db).filter(\.$applicationID == application.requireID()).filter(\.$reviewerID == id).count() > 0 {
+            return try await showResponse(request, bundle, user: user, roles: roles, errors: [FieldError(field: "reviewer", message: t("grants.reviewers.error.twice"))],
+                                          status: .unprocessableEntity)
+        }
+        let review = GrantReview()
+        review.applicationID = try application.requireID()
+        review.reviewerID = id
+        review.declarationRaw = Grants.ConflictDeclaration.notDeclared.rawValue
+        review.conflictNote = ""
+        review.scores = [:]
+        review.comment = ""
+        review.recommendation = ""
+        review.assignedBy = try user.requireID()
+        do {
+          try await request.db.transaction { database in
+            try await review.save(on: database)
+            try await Audit.record(on: database, actor: user, action: "grants.review.assign", targetType: "grant_application",
+                                   targetID: application.id?.uuidString, after: ["reference": application.reference, "reviewer": reviewer.email])
+            try await Outbox.enqueue(on: database, to: reviewer.email, subject: Translator(locale: AppLocale(tag: reviewer.preferredLocale) ?? .en)("grants.email.review_subject", ["reference": application.reference]),
+                                     body: Translator(locale: AppLocale(tag: reviewer.preferredLocale) ?? .en)("grants.email.review_body", [
+                                        "reference": application.reference, "link": request.application.iceda.config.baseURL + "/\(reviewer.preferredLocale)/staff/grants/reviews/\(review.id!.uuidString.lowercased())"]),
+                                     locale: AppLocale(tag: reviewer.preferredLocale) ?? .en)
+          }
+        } catch {
+            // Assigned at the same moment by someone else: the assignment stands once.
+            guard try await GrantReview.query(on: request.db).filter(\.$applicationID == application.requireID()).filter(\.$reviewerID == id).count() > 0 else { throw error }
+        }
+        request.flash(.success, t("grants.reviewers.assigned", ["name": reviewer.name]))
+        return .seeOther(request.localLink(link(application)))
+    }
+
+    /// Events decided here (the applicant's own events are on the applicant's pages; screening has its form).
+    static let decisionEvents: Set<Grants.ApplicationEvent> = [.award, .placeOnReserveList, .reject, .promoteFromReserve, .upholdAppeal, .dismissAppeal]
+
+    @Sendable static func transition(request: Request) async throws -> Response {
+        let (bundle, user, roles) = try await evaluatorBundle(request)
+        let t = request.t
+        guard let event = Grants.ApplicationEvent(rawValue: field(request, "event")),
+              ![.submit, .withdraw, .appeal, .markEligible, .markIneligible].contains(event) else {
+            return try await showResponse(request, bundle, user: user, roles: roles, refusal: t("grants.transition.unknown"), status: .unprocessableEntity)
+        }
+        let note = String(field(request, "note_\(event.rawValue)").prefix(10_000))
+        let typed = ["note_\(event.rawValue)": note]
+        guard let role = roles.sorted(by: { $0.rawValue < $1.rawValue }).first(where: { Grants.ApplicationLifecycle.allowedEvents(in: bundle.application.state, for: $0).contains(event) }) else {
+            return try await showResponse(request, bundle, user: user, roles: roles, refusal: t("grants.transition.not_allowed", ["event": t("grants.event.\(event.rawValue)")]),
+                                          typed: typed, status: .conflict)
+        }
+        if decisionEvents.contains(event) {
+            // A committee member who belongs to the applicant or a co-applicant takes no part in the decision.
+            let (coApplicants, _) = try await ApplicantRoutes.coApplicants(bundle.application, on: request.db)
+            if let organisation = try await ApplicationStore.memberOrganisation(user.requireID(), of: [bundle.organisation] + coApplicants, on: request.db) {
+                return try await showResponse(request, bundle, user: user, roles: roles,
+                                              refusal: t("grants.decision.error.conflict", ["organisation": organisation.name]), typed: typed, status: .conflict)
+            }
+        }
+        if decisionEvents.contains(event) && note.allSatisfy(\.isWhitespace) {
+            return try await showResponse(request, bundle, user: user, roles: roles,
+                                          errors: [FieldError(field: "note_\(event.rawValue)", message: t("grants.decision.error.reason"))], typed: typed, status: .unprocessableEntity)
+        }
+        let application = bundle.application
+        if event == .startReview {
+            let assigned = try await GrantReview.query(on: request.db).filter(\.$applicationID == application.requireID()).filter(\.$declarationRaw != "conflict").count()
+            if assigned < max(2, bundle.call.minimumReviews) {
+                return try await showResponse(request, bundle, user: user, roles: roles,
+                                              refusal: t("grants.transition.needs_reviewers", ["minimum": t.integer(max(2, bundle.call.minimumReviews))]), status: .conflict)
+            }
+        }
+        if event == .completeReview {
+            let reviews = try await GrantReview.query(on: request.db).filter(\.$applicationID == application.requireID()).all()
+            if !ApplicationStore.aggregate(application, reviews: reviews, criteria: bundle.criteria, call: bundle.call).isComplete {
+                return try await showResponse(request, bundle, user: user, roles: roles,
+                                              refusal: t("grants.transition.needs_reviews", ["minimum": t.integer(max(2, bundle.call.minimumReviews))]), status: .conflict)
+            }
+        }
+        let call = bundle.call
+        return try await run(request, bundle, user: user, roles: roles, event: event, role: role, note: note, typed: typed) { application, database in
+            switch event {
+            case .award, .promoteFromReserve, .placeOnReserveList, .reject:
+                application.decisionReason = note
+                application.decidedAt = Date()
+                if event == .award || event == .promoteFromReserve {
+                    _ = try await AwardStore.createAgreement(for: application, bundle: bundle, actor: user, on: database)
+                }
+                try await Decisions.notify(application, bundle: bundle, event: event, call: call, on: database)
+            case .upholdAppeal, .dismissAppeal:
+                application.appealReason = note
+                try await Decisions.notify(application, bundle: bundle, event: event, call: call, on: database)
+            default:
+                break
+            }
+        }
+    }
+
+    /// Applies the event through the machine with the version the form was rendered from; 409 when stale.
+    static func run(_ request: Request, _ bundle: ApplicationBundle, user: User, roles: Set<Grants.Role>, event: Grants.ApplicationEvent,
+                    role: Grants.Role, note: String, typed: [String: String],
+                    change: @escaping @Sendable (GrantApplication, Database) async throws -> Void) async throws -> Response {
+        let t = request.t
+        let expected = Int(field(request, "version")) ?? -1
+        do {
+            try await ApplicationStore.transition(bundle.application, event, by: role, actor: user, expectedVersion: expected, note: note, on: request.db, change: change)
+        } catch let refused as ApplicationStore.Refused {
+            let message = t("grants.transition.not_allowed", ["event": t("grants.event.\(event.rawValue)")]) + " (" + t("grants.state.\(refused.error.stateRaw)") + ")"
+            return try await showResponse(request, bundle, user: user, roles: roles, refusal: message, typed: typed, status: .conflict)
+        } catch is AwardStore.AgreementError {
+            // The transaction was rolled back: show the application as stored, not as the refused attempt left it in memory.
+            let fresh = try await ApplicationStore.bundle(of: try await GrantApplication.find(bundle.application.id, on: request.db) ?? bundle.application, on: request.db)
+            return try await showResponse(request, fresh, user: user, roles: roles, refusal: t("grants.award.no_amount"), typed: typed, status: .conflict)
+        } catch is ApplicationStore.Changed {
+            let fresh = try await ApplicationStore.bundle(of: try await GrantApplication.find(bundle.application.id, on: request.db) ?? bundle.application, on: request.db)
+            return try await showResponse(request, fresh, user: user, roles: roles, refusal: t("grants.transition.changed"), typed: typed, status: .conflict)
+        }
+        request.flash(.success, t("grants.transition.done", ["event": t("grants.event.\(event.rawValue)"), "reference": bundle.application.reference]))
+        return .seeOther(request.localLink(link(bundle.application)))
+    }
+
+    // MARK: ranking
+
+    struct RankingRow: Decodable, Sendable {
+        var id: UUID
+        var reference: String
+        var organisation_id: UUID
+        var country: String
+        var state: String
+        var requested_minor: Int64?
+        var submitted_at: Date?
+        var valid_reviews: Int
+        var score_mean: String
+        var score_spread: String
+        var score_flagged: Bool
+        var criterion_points: String
+    }
+
+    /// The ranking of one lot from the stored aggregates (no review is read), and the funding line it implies.
+    static func rankLot(_ lot: GrantLot, call: GrantCall, currency: Grants.Currency, on database: Database) async throws -> (Grants.RankingResult, Grants.FundingLine, [String: RankingRow]) {
+        guard let sql = database as? SQLDatabase else { throw Abort(.internalServerError) }
+        let ranked: [String] = [Grants.ApplicationState.inReview, .reviewed, .awarded, .reserveList, .rejected, .appealed, .appealUpheld, .appealDismissed, .closed].map(\.rawValue)
+        let rows = try await sql.select()
+            .columns("id", "reference", "organisation_id", "country", "state", "requested_minor", "submitted_at", "valid_reviews", "score_mean",
+                     "score_spread", "score_flagged", "criterion_points")
+            .from(GrantApplication.schema)
+            .where("lot_id", .equal, lot.requireID())
+            .where("state", .in, ranked)
+            .where("submitted_at", .isNot, SQLLiteral.null)
+            .all(decoding: RankingRow.self)
+        let criteria = lot.criteria.map { Grants.Criterion(id: $0.id, title: $0.id, weight: $0.weight, maxScore: $0.maxScore) }
+        let candidates = rows.map { row in
+            Grants.RankingCandidate(
+                applicationId: row.reference, country: row.country, requested: Grants.Money(minorUnits: row.requested_minor ?? 0, currency: currency),
+                submittedAt: row.submitted_at ?? .distantPast,
+                score: ApplicationStore.storedAggregate(reference: row.reference, validReviews: row.valid_reviews, mean: row.score_mean, spread: row.score_spread,
+                                                        flagged: row.score_flagged, points: row.criterion_points, minimumReviews: call.minimumReviews))
+        }
+        let result = Grants.rank(candidates, criteria: criteria)
+        let rules = lot.rules(currency: currency)
+        let policy = Grants.FundingPolicy(budget: rules.budget, maximumGrants: rules.maximumGrants, maximumGrantsPerCountry: rules.maximumGrantsPerCountry)
+        let line = Grants.drawFundingLine(result.ranked, policy: policy)
+        return (result, line, Dictionary(rows.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    @Sendable static func ranking(request: Request) async throws -> Response {
+        let user = try await requireEvaluator(request)
+        guard let code = request.parameters.get("code"), GrantRegisterQuery.isCode(code),
+              let call = try await GrantCall.query(on: request.db).filter(\.$code == code).first(),
+              let programme = try await GrantProgramme.find(call.programmeID, on: request.db) else { throw Abort(.notFound) }
+        let committee = try await GrantCommitteeMember.query(on: request.db).filter(\.$callID == call.requireID()).all()
+        guard user.role.isStaff || committee.contains(where: { $0.userID == user.id }) else { throw Abort(.forbidden) }
+        let lots = try await GrantLot.query(on: request.db).filter(\.$callID == call.requireID()).sort(\.$position).all()
+        guard !lots.isEmpty else { throw Abort(.notFound) }
+        let lot = lots.first { $0.code == request.query[String.self, at: "lot"] } ?? lots[0]
+        let (result, line, rows) = try await request.rankingCache.ranking(of: lot, call: call, currency: programme.currency, on: request.db)
+        let page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 10_000))
+        let info = PageInfo(page: page, perPage: 100, total: result.ranked.count)
+        let shown = Array(result.ranked.dropFirst(info.offset).prefix(100))
+        let organisations = try await Organisation.query(on: request.db).filter(\.$id ~~ Set(shown.compactMap { rows[$0.candidate.applicationId]?.organisation_id }).sorted { $0.uuidString < $1.uuidString })
+            .field(\.$id).field(\.$name).all()
+        let members = committee.isEmpty ? [] : try await User.query(on: request.db).filter(\.$id ~~ committee.map(\.userID)).sort(\.$name).all()
+        let model = EvaluationPages.RankingModel(call: call, programme: programme, lots: lots, lot: lot, result: result, line: line, rows: rows, shown: shown,
+                                                 info: info, organisations: organisations, committee: members, canManage: user.role.isStaff, typedEmail: "", errors: [])
+        return .html(EvaluationPages.ranking(model, context: context(request)))
+    }
+
+    @Sendable static func addCommitteeMember(request: Request) async throws -> Response {
+        let user = try request.requireStaff()
+        guard let code = request.parameters.get("code"), GrantRegisterQuery.isCode(code),
+              let call = try await GrantCall.query(on: request.db).filter(\.$code == code).first() else { throw Abort(.notFound) }
+        let email = field(request, "email").trimmingCharacters(in: .whitespaces).lowercased()
+        guard let member = try await User.query(on: request.db).filter(\.$email == email).first(), member.active else {
+            request.flash(.warning, request.t("grants.committee.error.unknown", ["email": email]))
+            return .seeOther(request.localLink("/staff/grants/calls/\(call.code)/ranking"))
+        }
+        if try await GrantCommitteeMember.query(on: request.db).filter(\.$callID == call.requireID()).filter(\.$userID == member.requireID()).count() == 0 {
+            do {
+                try await request.db.transaction { database in
+                    try await GrantCommitteeMember(callID: call.requireID(), userID: member.requireID()).save(on: database)
+                    try await Audit.record(on: database, actor: user, action: "grants.committee.add", targetType: "grant_call", targetID: call.id?.uuidString,
+                                           after: ["call": call.code, "member": member.email])
+                }
+            } catch {
+                // Added at the same moment by someone else: nothing to do.
+                guard try await GrantCommitteeMember.query(on: request.db).filter(\.$callID == call.requireID()).filter(\.$userID == member.requireID()).count() > 0 else { throw error }
+            }
+        }
+        request.flash(.success, request.t("grants.committee.added", ["name": member.name]))
+        return .seeOther(request.localLink("/staff/grants/calls/\(call.code)/ranking"))
+    }
+
+    // MARK: reviewers
+
+    @Sendable static func myReviews(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let reviews = try await GrantReview.query(on: request.db).filter(\.$reviewerID == user.requireID()).sort(\.$createdAt).all()
+        let applications = reviews.isEmpty ? [] : try await GrantApplication.query(on: request.db).filter(\.$id ~~ reviews.map(\.applicationID)).all()
+        return .html(EvaluationPages.myReviews(reviews: reviews, applications: applications, context: context(request)))
+    }
+
+    static func reviewBundle(_ request: Request) async throws -> (GrantReview, ApplicationBundle, User) {
+        let user = try request.requireUser()
+        guard let raw = request.parameters.get("review"), let id = UUID(uuidString: raw), let review = try await GrantReview.find(id, on: request.db) else {
+            throw Abort(.notFound)
+        }
+        guard review.reviewerID == user.id else { throw Abort(.forbidden) }
+        guard let application = try await GrantApplication.find(review.applicationID, on: request.db) else { throw Abort(.notFound) }
+        return (review, try await ApplicationStore.bundle(of: application, on: request.db), user)
+    }
+
+    static func reviewResponse(_ request: Request, _ review: GrantReview, _ bundle: ApplicationBundle, scores: [String: String]? = nil, comment: String? = nil,
+                               recommendation: String? = nil, errors: [FieldError] = [], conflictNote: String = "", status: HTTPStatus = .ok) async throws -> Response {
+        let attachments = try await GrantAttachment.query(on: request.db).filter(\.$applicationID == bundle.application.requireID()).all()
+        let reading = ApplicationStore.readBudget(bundle.application.budget, locale: bundle.application.appLocale, currency: bundle.currency, t: request.t)
+        let model = EvaluationPages.ReviewModel(
+            review: review, bundle: bundle, attachments: attachments, totals: reading.totals,
+            scores: scores ?? review.scores.mapValues(String.init), comment: comment ?? review.comment, recommendation: recommendation ?? review.recommendation,
+            errors: errors, conflictNote: conflictNote)
+        return .html(EvaluationPages.review(model, context: context(request)), status: status)
+    }
+
+    @Sendable static func reviewForm(request: Request) async throws -> Response {
+        let (review, bundle, _) = try await reviewBundle(request)
+        return try await reviewResponse(request, review, bundle)
+    }
+
+    @Sendable static func declare(request: Request) async throws -> Response {
+        let (review, bundle, user) = try await reviewBundle(request)
+        let t = request.t
+        guard review.declaration == .notDeclared else { return .seeOther(request.localLink("/staff/grants/reviews/\(review.id!.uuidString.lowercased())")) }
+        let answer = field(request, "declaration")
+        let note = String(field(request, "conflict_note").prefix(2_000))
+        guard let declaration = Grants.ConflictDeclaration(rawValue: answer), declaration != .notDeclared else {
+            return try await reviewResponse(request, review, bundle, errors: [FieldError(field: "declaration", message: t("grants.review.error.declaration"))],
+                                            conflictNote: note, status: .unprocessableEntity)
+        }
+        if declaration == .conflict && note.allSatisfy(\.isWhitespace) {
+            return try await reviewResponse(request, review, bundle, errors: [FieldError(field: "conflict_note", message: t("grants.review.error.conflict_note"))],
+                                            conflictNote: note, status: .unprocessableEntity)
+        }
+        review.declarationRaw = declaration.rawValue
+        review.conflictNote = note
+        let application = bundle.application
+        try await request.db.transaction { database in
+            try await review.save(on: database)
+            try await Audit.record(on: database, actor: user, action: "grants.review.declare", targetType: "grant_application", targetID: application.id?.uuidString,
+                                   after: ["reference": application.reference, "declaration": declaration.rawValue, "note": note])
+        }
+        request.flash(.success, t(declaration == .conflict ? "grants.review.declared_conflict" : "grants.review.declared_free"))
+        return .seeOther(request.localLink("/staff/grants/reviews/\(review.id!.uuidString.lowercased())"))
+    }
+
+    @Sendable static func score(request: Request) async throws -> Response {
+        let (review, bundle, user) = try await reviewBundle(request)
+        let t = request.t
+        let criteria = bundle.lot.criteria
+        var typed: [String: String] = [:]
+        for criterion in criteria { typed[criterion.id] = field(request, "score_\(criterion.id)") }
+        let comment = String(field(request, "comment").prefix(10_000))
+        let recommendation = field(request, "recommendation")
+        func refuse(_ errors: [FieldError], _ status: HTTPStatus) async throws -> Response {
+            try await reviewResponse(request, review, bundle, scores: typed, comment: comment, recommendation: recommendation, errors: errors, status: status)
+        }
+        if let blocker = Grants.reviewBlocker(review.declaration, reviewer: user.name) {
+            return try await refuse([FieldError(field: "declaration", message: GrantsMessages.text(blocker, t: t, locale: request.appLocale))], .conflict)
+        }
+        guard bundle.application.state == .inReview else { return try await refuse([FieldError(field: "comment", message: t("grants.review.error.closed"))], .conflict) }
+        var errors: [FieldError] = []
+        var scores: [String: Int64] = [:]
+        for criterion in criteria {
+            if let value = Int64(typed[criterion.id]!.trimmingCharacters(in: .whitespaces)), (0...criterion.maxScore).contains(value) {
+                scores[criterion.id] = value
+            } else {
+                errors.append(FieldError(field: "score_\(criterion.id)", message: t("grants.review.error.score", [
+                    "criterion": GrantsPages.plainText(criterion.title, request.appLocale, fallback: criterion.id), "maximum": t.integer(Int(criterion.maxScore))])))
+            }
+        }
+        if comment.allSatisfy(\.isWhitespace) { errors.append(FieldError(field: "comment", message: t("grants.review.error.comment"))) }
+        if !GrantReview.recommendations.contains(recommendation) { errors.append(FieldError(field: "recommendation", message: t("grants.review.error.recommendation"))) }
+        guard errors.isEmpty else { return try await refuse(errors, .unprocessableEntity) }
+        let given = scores
+        review.scores = given
+        review.comment = comment
+        review.recommendation = recommendation
+        review.submittedAt = Date()
+        let application = bundle.application
+        let criteriaRules = bundle.criteria
+        let call = bundle.call
+        do {
+            try await ApplicationStore.write(application, expectedVersion: application.version, on: request.db) { database in
+                try await review.save(on: database)
+                try await ApplicationStore.refreshAggregate(application, criteria: criteriaRules, call: call, on: database)
+                try await application.save(on: database)
+                try await Audit.record(on: database, actor: user, action: "grants.review.submit", targetType: "grant_application", targetID: application.id?.uuidString,
+                                       after: ["reference": application.reference, "scores": given.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "),
+                                               "recommendation": recommendation])
+            }
+        } catch is ApplicationStore.Changed {
+            return try await refuse([FieldError(field: "comment", message: t("grants.apply.conflict"))], .conflict)
+        }
+        request.flash(.success, t("grants.review.saved", ["reference": application.reference]))
+        return .seeOther(request.localLink("/staff/grants/reviews"))
+    }
+}
+
+extension Grants.TransitionError where State == Grants.ApplicationState {
+    var stateRaw: String {
+        switch self {
+        case let .terminalState(state), let .eventNotAllowed(state, _), let .roleNotPermitted(state, _, _): state.rawValue
+        }
+    }
+}
+
+/// What goes with a decision: the letter in the applicant's language (the grant of an award is `AwardStore.createAgreement`).
+enum Decisions {
+    /// Queues the decision letter to the application's author in the language they applied in.
+    static func notify(_ application: GrantApplication, bundle: ApplicationBundle, event: Grants.ApplicationEvent, call: GrantCall, on database: Database) async throws {
+        guard let author = try await User.find(application.createdBy, on: database) else { return }
+        let locale = application.appLocale
+        let t = Translator(locale: locale)
+        if [.markIneligible, .reject, .placeOnReserveList].contains(event) {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = call.timeZone
+            application.appealDeadline = calendar.date(byAdding: .day, value: call.appealDays, to: Date())
+        }
+        var arguments = [
+            "reference": application.reference, "title": application.title, "organisation": bundle.organisation.name,
+            "call": GrantsPages.plainText(call.title, locale, fallback: call.code), "reason": event == .upholdAppeal || event == .dismissAppeal ? application.appealReason : application.decisionReason,
+        ]
+        arguments["deadline"] = application.appealDeadline.map { GrantsPages.instant($0, in: call.timeZone, t: t) } ?? ""
+        try await Outbox.enqueue(on: database, to: author.email, subject: t("grants.letter.subject", ["reference": application.reference]),
+                                 body: t("grants.letter.\(event.rawValue)", arguments), locale: locale)
+    }
+}

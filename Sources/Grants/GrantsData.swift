@@ -1,0 +1,236 @@
+// Reading the grants scheme: public calls with their lots, the register of awarded grants, and exports.
+import Kernel
+import Network
+import DesignSystem
+import Fluent
+import Foundation
+import Localization
+import Methods
+import Vapor
+
+/// A call as the public pages show it: with its programme and lots in order.
+struct PublicCall: Sendable {
+    var call: GrantCall
+    var programme: GrantProgramme
+    var lots: [GrantLot]
+}
+
+/// One awarded grant with everything the register shows.
+struct RegisterRow: Sendable {
+    var grant: Grant
+    var lot: GrantLot
+    var call: GrantCall
+    var programme: GrantProgramme
+    var recipient: Organisation
+
+    var amount: Grants.Money { Grants.Money(minorUnits: grant.amountMinor, currency: programme.currency) }
+}
+
+enum GrantsData {
+    /// Every call that is not a draft, newest deadline first.
+    static func publicCalls(on database: Database) async throws -> [PublicCall] {
+        let calls = try await GrantCall.query(on: database).filter(\.$status != .draft).sort(\.$deadline, .descending).all()
+        guard !calls.isEmpty else { return [] }
+        let programmes = try await GrantProgramme.query(on: database).all()
+        let lots = try await GrantLot.query(on: database).filter(\.$callID ~~ calls.compactMap(\.id)).sort(\.$position).all()
+        return calls.compactMap { call in
+            guard let programme = programmes.first(where: { $0.id == call.programmeID }) else { return nil }
+            return PublicCall(call: call, programme: programme, lots: lots.filter { $0.callID == call.id })
+        }
+    }
+
+    /// A published call by its code, or nil.
+    static func publicCall(code: String, on database: Database) async throws -> PublicCall? {
+        guard let call = try await GrantCall.query(on: database).filter(\.$code == code).filter(\.$status != .draft).first(),
+              let programme = try await GrantProgramme.find(call.programmeID, on: database) else { return nil }
+        let lots = try await GrantLot.query(on: database).filter(\.$callID == call.requireID()).sort(\.$position).all()
+        return PublicCall(call: call, programme: programme, lots: lots)
+    }
+
+    /// Every awarded grant of a published call, by identifier (the register is small: tens per call).
+    static func register(on database: Database) async throws -> [RegisterRow] {
+        let grants = try await Grant.query(on: database).sort(\.$identifier).all()
+        guard !grants.isEmpty else { return [] }
+        let lots = try await GrantLot.query(on: database).filter(\.$id ~~ Set(grants.map(\.lotID)).sorted { $0.uuidString < $1.uuidString }).all()
+        let calls = try await GrantCall.query(on: database).filter(\.$id ~~ Set(lots.map(\.callID)).sorted { $0.uuidString < $1.uuidString })
+            .filter(\.$status != .draft).all()
+        let programmes = try await GrantProgramme.query(on: database).all()
+        let organisations = try await Organisation.query(on: database)
+            .filter(\.$id ~~ Set(grants.map(\.organisationID)).sorted { $0.uuidString < $1.uuidString }).all()
+        let lotByID = Dictionary(uniqueKeysWithValues: lots.compactMap { lot in lot.id.map { ($0, lot) } })
+        let callByID = Dictionary(uniqueKeysWithValues: calls.compactMap { call in call.id.map { ($0, call) } })
+        let programmeByID = Dictionary(uniqueKeysWithValues: programmes.compactMap { programme in programme.id.map { ($0, programme) } })
+        let organisationByID = Dictionary(uniqueKeysWithValues: organisations.compactMap { organisation in organisation.id.map { ($0, organisation) } })
+        return grants.compactMap { grant in
+            guard let lot = lotByID[grant.lotID], let call = callByID[lot.callID], let programme = programmeByID[call.programmeID],
+                  let recipient = organisationByID[grant.organisationID] else { return nil }
+            return RegisterRow(grant: grant, lot: lot, call: call, programme: programme, recipient: recipient)
+        }
+    }
+}
+
+/// The register's filters, sort and paging; lenient for pages, strict (400) for the API.
+struct GrantRegisterQuery: Sendable, Equatable {
+    var call: String?
+    var lot: String?
+    var country: String?
+    var sort = SortState(key: "date", ascending: false)
+    var page = 1
+    var perPage = 20
+
+    static let sortKeys: Set<String> = ["recipient", "amount", "date", "lot"]
+    static let maxPerPage = 100
+
+    init() {}
+
+    /// Reads the query string; values it does not know are ignored.
+    init(request: Request, defaultPerPage: Int = 20) {
+        call = request.query[String.self, at: "call"].flatMap { Self.isCode($0) ? $0 : nil }
+        lot = request.query[String.self, at: "lot"].flatMap { Self.isCode($0) ? $0 : nil }
+        country = request.query[String.self, at: "country"].map { $0.uppercased() }.flatMap { Self.isCountry($0) ? $0 : nil }
+        if let raw = request.query[String.self, at: "sort"] {
+            let candidate = SortState(queryValue: raw)
+            if Self.sortKeys.contains(candidate.key) { sort = candidate }
+        }
+        page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 100_000))
+        perPage = max(1, min(request.query[Int.self, at: "per_page"] ?? defaultPerPage, Self.maxPerPage))
+    }
+
+    /// The API's reading: anything the OpenAPI document does not allow is a 400 naming the parameter.
+    static func strict(request: Request, defaultPerPage: Int = 50) throws -> GrantRegisterQuery {
+        var problems: [String] = []
+        for name in ["call", "lot"] {
+            if let value = request.query[String.self, at: name], !isCode(value) {
+                problems.append("\(name): lower-case letters, digits and hyphens, 1 to 60 characters")
+            }
+        }
+        if let value = request.query[String.self, at: "country"], !isCountry(value) {
+            problems.append("country: an ISO 3166-1 alpha-2 code in capitals")
+        }
+        if let value = request.query[String.self, at: "sort"], value.unicodeScalars.count > 20 || !sortKeys.contains(SortState(queryValue: value).key)
+            || !(value == SortState(queryValue: value).queryValue) {
+            problems.append("sort: recipient, amount, date or lot, with - for descending")
+        }
+        for (name, range) in [("page", 1...100_000), ("per_page", 1...maxPerPage)] {
+            if let raw = request.query[String.self, at: name], Int(raw).map(range.contains) != true {
+                problems.append("\(name): a whole number from \(range.lowerBound) to \(range.upperBound)")
+            }
+        }
+        guard problems.isEmpty else { throw Abort(.badRequest, reason: problems.joined(separator: "; ")) }
+        return GrantRegisterQuery(request: request, defaultPerPage: defaultPerPage)
+    }
+
+    static func isCode(_ value: String) -> Bool {
+        (1...60).contains(value.unicodeScalars.count)
+            && value.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    static func isCountry(_ value: String) -> Bool {
+        value.unicodeScalars.count == 2 && value.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
+    }
+
+    /// The query values that reproduce this view, with `changes` applied (nil removes a value).
+    func parameters(_ changes: [String: String?] = [:]) -> [String: String] {
+        var values: [String: String] = [:]
+        values["call"] = call
+        values["lot"] = lot
+        values["country"] = country
+        if sort != SortState(key: "date", ascending: false) { values["sort"] = sort.queryValue }
+        if page > 1 { values["page"] = String(page) }
+        for (key, value) in changes { values[key] = value }
+        return values
+    }
+
+    /// The matching rows in the asked order (ties by identifier).
+    func apply(_ rows: [RegisterRow]) -> [RegisterRow] {
+        let filtered = rows.filter { row in
+            (call == nil || row.call.code == call) && (lot == nil || row.lot.code == lot) && (country == nil || row.recipient.countryCode == country)
+        }
+        let ascending = sort.ascending
+        return filtered.sorted { a, b in
+            let order: ComparisonResult
+            switch sort.key {
+            case "recipient": order = Self.compare(a.recipient.searchText, b.recipient.searchText)
+            case "amount": order = a.grant.amountMinor == b.grant.amountMinor ? .orderedSame : (a.grant.amountMinor < b.grant.amountMinor ? .orderedAscending : .orderedDescending)
+            case "lot": order = Self.compare(a.call.code + "/" + a.lot.code, b.call.code + "/" + b.lot.code)
+            default: order = Self.compare(a.grant.awardDate, b.grant.awardDate)
+            }
+            if order == .orderedSame { return a.grant.identifier < b.grant.identifier }
+            return ascending ? order == .orderedAscending : order == .orderedDescending
+        }
+    }
+
+    private static func compare(_ a: String, _ b: String) -> ComparisonResult { a == b ? .orderedSame : (a < b ? .orderedAscending : .orderedDescending) }
+
+    /// One page of the rows.
+    func page(of rows: [RegisterRow]) -> [RegisterRow] {
+        let start = min(rows.count, (page - 1) * perPage)
+        return Array(rows[start..<min(rows.count, start + perPage)])
+    }
+}
+
+enum GrantsExport {
+    static let identifierPrefix = "360G-iceda-"
+
+    /// Why there is nothing to publish.
+    struct NothingToPublish: Error, CustomStringConvertible {
+        var problems: [String]
+        var description: String { problems.joined(separator: "\n") }
+    }
+
+    /// The 360Giving 1.4 data package of the awarded grants, built by the pure rules.
+    static func package(_ rows: [RegisterRow], baseURL: String, issued: CalendarDate = today()) -> Result<Grants.JSONNode, Grants.ThreeSixtyGiving.InvalidExport> {
+        let funder = rows.first.map { Grants.ThreeSixtyGiving.Organization(id: $0.programme.donorIdentifier, name: $0.programme.donor) }
+            ?? Grants.ThreeSixtyGiving.Organization(id: "", name: "")
+        let publication = Grants.ThreeSixtyGiving.Publication(
+            title: "ICEDA Platform: awarded grants", identifier: "360G-iceda-register",
+            publisher: .init(id: "360G-iceda", name: "ICEDA Platform", website: baseURL), funder: funder,
+            license: "https://creativecommons.org/licenses/by/4.0/", issued: issued, identifierPrefix: identifierPrefix)
+        let grants = rows.map { row in
+            Grants.ThreeSixtyGiving.AwardedGrant(
+                localId: row.grant.identifier.hasPrefix(identifierPrefix) ? String(row.grant.identifier.dropFirst(identifierPrefix.count)) : row.grant.identifier,
+                title: row.grant.title, description: row.grant.summary, amountAwarded: row.amount,
+                awardDate: row.grant.awardCalendarDate ?? issued,
+                recipient: .init(id: "360G-iceda-org-" + row.recipient.slug, name: row.recipient.name, countryCode: row.recipient.countryCode,
+                                 website: row.recipient.website.isEmpty ? nil : row.recipient.website),
+                plannedStart: row.grant.plannedStartDate ?? issued, durationMonths: row.grant.durationMonths,
+                programme: .init(code: row.call.code + "-" + row.lot.code, title: row.lot.title.values["en"] ?? row.lot.code))
+        }
+        return Grants.ThreeSixtyGiving.package(grants, publication: publication)
+    }
+
+    /// The package as JSON text from the database (what the API serves and `iceda export grants` prints).
+    static func threeSixtyGivingData(on database: Database, baseURL: String, issued: CalendarDate = today()) async throws -> Data {
+        let rows = try await GrantsData.register(on: database)
+        guard !rows.isEmpty else { throw NothingToPublish(problems: ["There is no awarded grant yet."]) }
+        switch package(rows, baseURL: baseURL, issued: issued) {
+        case .success(let node): return Data(node.serialized().utf8)
+        case .failure(let invalid): throw NothingToPublish(problems: invalid.problems.map { problem in
+            ([problem.code] + problem.arguments.keys.sorted().map { "\($0)=\(String(describing: problem.arguments[$0]!))" }).joined(separator: " ")
+        })
+        }
+    }
+
+    static let csvColumns = ["identifier", "title", "recipient", "recipient_country", "call", "lot", "currency", "amount",
+                             "award_date", "planned_start", "planned_end", "duration_months", "status"]
+
+    /// The register as CSV (RFC 4180, amounts in major units with a dot).
+    static func csv(_ rows: [RegisterRow]) -> String {
+        var text = CSVWriter.row(csvColumns)
+        for row in rows {
+            var amount = ""
+            if case .number(let text) = Grants.JSONNode.amount(row.amount) { amount = text }
+            let fields = [row.grant.identifier, row.grant.title, row.recipient.name, row.recipient.countryCode, row.call.code, row.lot.code,
+                          row.programme.currencyCode, amount, row.grant.awardDate, row.grant.plannedStart, row.grant.plannedEndDate?.iso ?? "",
+                          String(row.grant.durationMonths), row.grant.status]
+            text += CSVWriter.row(fields)
+        }
+        return text
+    }
+
+    /// Today's date in UTC.
+    static func today() -> CalendarDate {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        return CalendarDate(parts.year ?? 2026, parts.month ?? 1, parts.day ?? 1) ?? CalendarDate(2026, 1, 1)!
+    }
+}

@@ -1,0 +1,111 @@
+// Small grants as a feature: programmes, calls and lots, applications, evaluation, awards and their follow-up.
+import DesignSystem
+import Fluent
+import Foundation
+import Kernel
+import Methods
+import Network
+import Vapor
+
+package struct GrantsFeature: Feature {
+    package init() {}
+
+    package var id: String { "grants" }
+
+    package var migrations: [any Migration] { [M006_Grants(), M007_GrantCycle()] }
+
+    package func prepare(_ app: Application) throws {
+        app.rankingCache = RankingCache()
+    }
+
+    package func routes(site: RoutesBuilder, api: RoutesBuilder) throws {
+        GrantsRoutes.register(site)
+        ApplicantRoutes.register(site)
+        EvaluationRoutes.register(site)
+        AwardRoutes.register(site)
+        CallRoutes.register(site)
+        AmendmentRoutes.register(site)
+        RegistrationRoutes.register(site)
+        ProgrammeRoutes.register(site)
+        GrantsAPI.register(api)
+    }
+
+    package var commands: [FeatureCommand] {
+        [FeatureCommand(["export", "grants"], ExportGrantsCommand()),
+         FeatureCommand(["grants", "bench-data"], GrantsBenchDataCommand(), groupHelp: "Grants tools.")]
+    }
+
+    package func navigation(_ context: NavigationContext) -> [NavItem] {
+        var items = [context.item("nav.grants", "/grants", section: "grants")]
+        if let user = context.user, !user.role.isStaff {
+            items.append(user.role == .reviewer ? context.item("nav.reviews", "/staff/grants/reviews", section: "my-grants")
+                                                : context.item("nav.my_applications", "/grants/applications", section: "my-grants"))
+        }
+        return items
+    }
+
+    package func staffCards(_ context: PageContext, user: User) -> [DashboardCard] {
+        let t = context.t
+        return [DashboardCard(title: t("grants.staff.title"), links: [
+            (t("grants.staff.title"), context.link("/staff/grants")),
+            (t("grants.staff.list_title"), context.link("/staff/grants/applications")),
+            (t("grants.review.mine_title"), context.link("/staff/grants/reviews")),
+        ])]
+    }
+
+    package func seedDemo(_ app: Application) async throws -> [String] {
+        var added: [String] = []
+        if let grants = try await GrantsSeed.seedDemo(on: app.db) {
+            added.append("the ICEDA small-grants call with \(grants) awarded grants.")
+        }
+        if let applications = try await GrantsCycleSeed.seed(on: app.db) {
+            added.append("\(applications) grant applications in every stage (calls \(GrantsSeed.callCode), \(GrantsCycleSeed.evaluationCallCode), \(GrantsCycleSeed.openCallCode)); the first admin sits on the committees and is a member of the organisations with drafts.")
+        }
+        return added
+    }
+
+    /// Report reminders: each report is claimed before its e-mail is queued, so several workers never send twice.
+    package func periodic(_ app: Application, now: Date) async throws {
+        let reminded = try await ReportReminders.run(on: app.db, now: now, baseURL: app.iceda.config.baseURL, logger: app.logger)
+        if reminded > 0 { app.logger.info("report reminders queued: \(reminded)") }
+    }
+
+    package var metrics: [Metric] { [GrantsMetrics.awarded, GrantsMetrics.awardedAmount] }
+
+    package var openAPI: OpenAPIFragment { GrantsOpenAPI.fragment }
+}
+
+enum GrantsMetrics {
+    /// Grants with an award date in the period, with the recipient's country, the call, the lot and the currency.
+    static func awardedRows(_ period: MetricPeriod, on database: Database) async throws -> [(values: [String: String], amount: Int64)] {
+        let grants = try await Grant.query(on: database)
+            .filter(\.$awardDate >= period.start.iso).filter(\.$awardDate <= period.end.iso).all()
+        let lots = try await GrantLot.query(on: database).filter(\.$id ~~ Set(grants.map(\.lotID))).all()
+        let calls = try await GrantCall.query(on: database).filter(\.$id ~~ Set(lots.map(\.callID))).all()
+        let programmes = try await GrantProgramme.query(on: database).filter(\.$id ~~ Set(calls.map(\.programmeID))).all()
+        let organisations = try await Organisation.query(on: database).filter(\.$id ~~ Set(grants.map(\.organisationID))).all()
+        let lotByID = Dictionary(uniqueKeysWithValues: lots.compactMap { lot in lot.id.map { ($0, lot) } })
+        let callByID = Dictionary(uniqueKeysWithValues: calls.compactMap { call in call.id.map { ($0, call) } })
+        let programmeByID = Dictionary(uniqueKeysWithValues: programmes.compactMap { programme in programme.id.map { ($0, programme) } })
+        let countryByID = Dictionary(uniqueKeysWithValues: organisations.compactMap { organisation in organisation.id.map { ($0, organisation.countryCode) } })
+        return grants.compactMap { grant in
+            guard let lot = lotByID[grant.lotID], let call = callByID[lot.callID], let programme = programmeByID[call.programmeID] else { return nil }
+            return (["country": countryByID[grant.organisationID] ?? "", "call": call.code, "lot": lot.code, "currency": programme.currencyCode], grant.amountMinor)
+        }
+    }
+
+    static let awarded = Metric(
+        id: "grants.awarded", description: "Grants awarded (by award date)", unit: "grants", breakdowns: ["country", "call", "lot"]
+    ) { period, breakdowns, database in
+        Metric.tally(try await awardedRows(period, on: database).map { ($0.values, 1) }, by: breakdowns)
+    }
+
+    /// Amounts are summed per currency, so the currency is always part of the breakdown.
+    static let awardedAmount = Metric(
+        id: "grants.awarded-amount", description: "Amount of the grants awarded (by award date), in minor units of each currency",
+        unit: "minor units", breakdowns: ["currency", "country", "call", "lot"]
+    ) { period, breakdowns, database in
+        let by = breakdowns.contains("currency") ? breakdowns : ["currency"] + breakdowns
+        return Metric.tally(try await awardedRows(period, on: database).map { ($0.values, Int(clamping: $0.amount)) }, by: by)
+    }
+}

@@ -1,0 +1,71 @@
+// Builds the application: database, sessions, middleware, then every feature's migrations, routes and commands.
+import DesignSystem
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Kernel
+import Localization
+import Vapor
+
+/// Configures `app` from `config`. Tests call this with their own database.
+/// `createDataDirectory: false` is for commands that never open the database (e.g. `observatory`).
+public func configure(_ app: Application, config: AppConfig, createDataDirectory: Bool = true) async throws {
+    let stylesheetURL = DesignSystemResources.stylesheetURL
+    let stylesheet = try String(contentsOf: stylesheetURL, encoding: .utf8)
+    let autosaveScript = try String(contentsOf: DesignSystemResources.autosaveScriptURL, encoding: .utf8)
+    let dummyHash = try Bcrypt.hash(SecureToken.make(bytes: 16), cost: config.bcryptCost)
+    app.iceda = IcedaStorage(config: config, metrics: RequestMetrics(), stylesheet: stylesheet, autosaveScript: autosaveScript, dummyPasswordHash: dummyHash)
+    app.features = Features.all
+
+    switch config.database {
+    case .sqliteFile(let path):
+        let directory = (path as NSString).deletingLastPathComponent
+        if createDataDirectory, !directory.isEmpty {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory, sqlLogLevel: .trace), as: .sqlite)
+    case .postgres(let url):
+        var postgres = try SQLPostgresConfiguration(url: url)
+        if let schema = DatabaseSchemaOverride.current { postgres.searchPath = [schema] }
+        app.databases.use(.postgres(configuration: postgres, sqlLogLevel: .trace), as: .psql)
+    }
+
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    app.routes.defaultMaxBodySize = "1mb"
+
+    app.sessions.use(.fluent)
+    app.sessions.configuration.cookieName = "iceda_session"
+    let secure = config.cookieSecure
+    app.sessions.configuration.cookieFactory = { sessionID in
+        HTTPCookies.Value(string: sessionID.string, expires: Date().addingTimeInterval(60 * 60 * 24 * 14), maxAge: nil,
+                          domain: nil, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    app.middleware = Middlewares()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(MetricsMiddleware(metrics: app.iceda.metrics))
+    app.middleware.use(IcedaErrorMiddleware())
+    if config.pageCacheSeconds > 0 {
+        app.middleware.use(PageCacheMiddleware(cache: PageCache(ttl: .seconds(config.pageCacheSeconds)), cookieName: "iceda_session"))
+    }
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(UserSessionMiddleware())
+
+    // The kernel's migrations first, then each feature's in the order of `Features.all`; never edit one that shipped.
+    app.migrations.add(SessionRecord.migration)
+    app.migrations.add(M001_Platform())
+    for feature in app.features {
+        try feature.prepare(app)
+        for migration in feature.migrations { app.migrations.add(migration) }
+    }
+    try routes(app)
+    Commands.register(on: app)
+}
+
+/// Lets tests put each PostgreSQL test in its own schema.
+public enum DatabaseSchemaOverride {
+    @TaskLocal public static var current: String?
+}

@@ -1,0 +1,272 @@
+// Sign-in (with optional two-factor step), sign-out, password reset, invitations, account security.
+import DesignSystem
+import Fluent
+import Localization
+import Vapor
+
+package enum AuthRoutes {
+    package static func register(_ site: RoutesBuilder) {
+        site.get("sign-in", use: signInForm)
+        site.form("sign-in", use: signIn)
+        site.get("sign-in", "two-factor", use: twoFactorForm)
+        site.form("sign-in", "two-factor", use: twoFactor)
+        site.form("sign-out", use: signOut)
+        site.form("sign-out-everywhere", use: signOutEverywhere)
+        site.get("password-reset", use: resetRequestForm)
+        site.form("password-reset", use: resetRequest)
+        site.get("password-reset", ":token", use: resetForm)
+        site.form("password-reset", ":token", use: reset)
+        site.get("invitation", ":token", use: invitationForm)
+        site.form("invitation", ":token", use: acceptInvitation)
+        site.get("account", use: account)
+        site.get("account", "two-factor", use: twoFactorSetupForm)
+        site.form("account", "two-factor", use: twoFactorSetup)
+    }
+
+    package static func field(_ request: Request, _ name: String) -> String { request.formLine(name) }
+
+    /// Only local paths are followed after sign-in, never another site.
+    package static func safeNext(_ value: String?, locale: AppLocale) -> String {
+        guard let value, value.hasPrefix("/"), !value.hasPrefix("//"), !value.contains("\\"), !value.contains("\n") else {
+            return "/\(locale.rawValue)/account"
+        }
+        return value
+    }
+
+    // MARK: sign in
+
+    @Sendable package static func signInForm(request: Request) async throws -> Response {
+        if request.currentUser != nil { return .seeOther(request.localLink("/account")) }
+        _ = request.csrfToken()
+        let next = request.query[String.self, at: "next"]
+        return .html(AuthPages.signIn(request.pageContext(), email: "", next: next, errors: []))
+    }
+
+    @Sendable package static func signIn(request: Request) async throws -> Response {
+        let t = request.t
+        let email = EmailAddress.normalised(field(request, "email"))
+        let password = (try? request.content.get(String.self, at: "password")) ?? ""
+        let next = (try? request.content.get(String.self, at: "next")).flatMap { $0.isEmpty ? nil : $0 }
+        func again(_ errors: [FieldError], status: HTTPStatus) -> Response {
+            .html(AuthPages.signIn(request.pageContext(), email: email, next: next, errors: errors), status: status)
+        }
+        var errors: [FieldError] = []
+        if email.isEmpty { errors.append(FieldError(field: "email", message: t("auth.error.email_required"))) }
+        else if !EmailAddress.isValid(email) { errors.append(FieldError(field: "email", message: t("auth.error.email_invalid"))) }
+        if password.isEmpty { errors.append(FieldError(field: "password", message: t("auth.error.password_required"))) }
+        guard errors.isEmpty else { return again(errors, status: .unprocessableEntity) }
+
+        if try await SignInThrottle.isLimited(email: email, request: request) {
+            return again([FieldError(field: "email", message: t("auth.error.throttled"))], status: .tooManyRequests)
+        }
+        let user = try await User.query(on: request.db).filter(\.$email == email).first()
+        // Verify against a dummy hash when there is no such user, so timing does not reveal accounts.
+        let hash = user?.passwordHash ?? request.application.iceda.dummyPasswordHash
+        let matches = (try? await request.password.async.verify(password, created: hash)) ?? false
+        guard let user, user.active, matches else {
+            try await SignInThrottle.recordFailure(email: email, request: request)
+            return again([FieldError(field: "email", message: t("auth.error.wrong_credentials"))], status: .unprocessableEntity)
+        }
+        try await SignInThrottle.clear(email: email, on: request.db)
+        if user.totpEnabled {
+            request.session.data["pending_uid"] = try user.requireID().uuidString
+            request.session.data["pending_next"] = next
+            return .seeOther(request.localLink("/sign-in/two-factor"))
+        }
+        try await startSession(request, user: user)
+        return .seeOther(safeNext(next, locale: request.appLocale))
+    }
+
+    /// Signs the user in on a fresh session id (against session fixation).
+    package static func startSession(_ request: Request, user: User) async throws {
+        if let old = request.session.id {
+            try await SessionRecord.query(on: request.db).filter(\.$key == old).delete()
+        }
+        let csrf = SecureToken.make(bytes: 24)
+        request.session.id = nil
+        request.session.data = SessionData()
+        request.session.data["uid"] = try user.requireID().uuidString
+        request.session.data["epoch"] = String(user.sessionEpoch)
+        request.session.data["csrf"] = csrf
+        request.storage[CurrentUserKey.self] = user
+        try await Audit.record(on: request.db, actor: user, action: "user.sign_in", targetType: "user", targetID: user.email,
+                               after: ["address": SignInThrottle.address(of: request)])
+    }
+
+    @Sendable package static func twoFactorForm(request: Request) async throws -> Response {
+        guard request.hasSession, request.session.data["pending_uid"] != nil else { return .seeOther(request.localLink("/sign-in")) }
+        return .html(AuthPages.twoFactor(request.pageContext(), errors: []))
+    }
+
+    @Sendable package static func twoFactor(request: Request) async throws -> Response {
+        let t = request.t
+        guard let raw = request.session.data["pending_uid"], let id = UUID(uuidString: raw),
+              let user = try await User.find(id, on: request.db), user.active, let secret = user.totpSecret else {
+            return .seeOther(request.localLink("/sign-in"))
+        }
+        if try await SignInThrottle.isLimited(email: user.email, request: request) {
+            return .html(AuthPages.twoFactor(request.pageContext(), errors: [FieldError(field: "code", message: t("auth.error.throttled"))]), status: .tooManyRequests)
+        }
+        let code = field(request, "code")
+        var accepted = TwoFactor.verify(code: code, secret: secret)
+        if !accepted, let remaining = TwoFactor.consumeRecoveryCode(code, stored: user.recoveryCodes) {
+            user.recoveryCodes = remaining
+            try await user.save(on: request.db)
+            accepted = true
+        }
+        guard accepted else {
+            try await SignInThrottle.recordFailure(email: user.email, request: request)
+            return .html(AuthPages.twoFactor(request.pageContext(), errors: [FieldError(field: "code", message: t("auth.error.code_wrong"))]), status: .unprocessableEntity)
+        }
+        let next = request.session.data["pending_next"]
+        try await startSession(request, user: user)
+        return .seeOther(safeNext(next, locale: request.appLocale))
+    }
+
+    @Sendable package static func signOut(request: Request) async throws -> Response {
+        request.session.destroy()
+        return .seeOther("/\(request.appLocale.rawValue)/")
+    }
+
+    @Sendable package static func signOutEverywhere(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        user.sessionEpoch += 1
+        try await user.save(on: request.db)
+        try await Audit.record(on: request.db, actor: user, action: "user.sign_out_everywhere", targetType: "user", targetID: user.email, after: String?.none)
+        request.session.destroy()
+        return .seeOther("/\(request.appLocale.rawValue)/")
+    }
+
+    // MARK: password reset and invitations
+
+    @Sendable package static func resetRequestForm(request: Request) async throws -> Response {
+        _ = request.csrfToken()
+        return .html(AuthPages.resetRequest(request.pageContext(), email: "", errors: []))
+    }
+
+    @Sendable package static func resetRequest(request: Request) async throws -> Response {
+        let t = request.t
+        let email = EmailAddress.normalised(field(request, "email"))
+        guard EmailAddress.isValid(email) else {
+            let errors = [FieldError(field: "email", message: t(email.isEmpty ? "auth.error.email_required" : "auth.error.email_invalid"))]
+            return .html(AuthPages.resetRequest(request.pageContext(), email: email, errors: errors), status: .unprocessableEntity)
+        }
+        if let user = try await User.query(on: request.db).filter(\.$email == email).filter(\.$active == true).first() {
+            let token = try await OneTimeLinks.issue(for: user, purpose: .passwordReset, lifetime: 3600, on: request.db)
+            let locale = AppLocale(tag: user.preferredLocale) ?? request.appLocale
+            let userT = Translator(locale: locale)
+            let link = "\(request.application.iceda.config.baseURL)/\(locale.rawValue)/password-reset/\(token)"
+            try await Outbox.enqueue(on: request.db, to: user.email, subject: userT("mail.reset.subject"),
+                                     body: userT("mail.reset.body", ["name": user.name, "link": link]), locale: locale)
+        }
+        // The same answer whether or not the address has an account.
+        return .html(AuthPages.message(request.pageContext(), title: t("auth.reset_title"), body: t("auth.reset_sent")))
+    }
+
+    @Sendable package static func resetForm(request: Request) async throws -> Response {
+        guard try await OneTimeLinks.find(request.parameters.get("token") ?? "", purpose: .passwordReset, on: request.db) != nil else {
+            return .html(AuthPages.message(request.pageContext(), title: request.t("auth.link_invalid_title"), body: request.t("auth.link_invalid")), status: .notFound)
+        }
+        _ = request.csrfToken()
+        return .html(AuthPages.setPassword(request.pageContext(), title: request.t("auth.reset_title"), action: request.url.path, errors: []))
+    }
+
+    @Sendable package static func reset(request: Request) async throws -> Response {
+        try await completeLink(request, purpose: .passwordReset, title: request.t("auth.reset_title"))
+    }
+
+    @Sendable package static func invitationForm(request: Request) async throws -> Response {
+        guard try await OneTimeLinks.find(request.parameters.get("token") ?? "", purpose: .invitation, on: request.db) != nil else {
+            return .html(AuthPages.message(request.pageContext(), title: request.t("auth.link_invalid_title"), body: request.t("auth.link_invalid")), status: .notFound)
+        }
+        _ = request.csrfToken()
+        return .html(AuthPages.setPassword(request.pageContext(), title: request.t("auth.invitation_title"), action: request.url.path, errors: []))
+    }
+
+    @Sendable package static func acceptInvitation(request: Request) async throws -> Response {
+        try await completeLink(request, purpose: .invitation, title: request.t("auth.invitation_title"))
+    }
+
+    /// Sets a new password through a one-time link, then signs the person in.
+    package static func completeLink(_ request: Request, purpose: OneTimeLink.Purpose, title: String) async throws -> Response {
+        let t = request.t
+        guard let link = try await OneTimeLinks.find(request.parameters.get("token") ?? "", purpose: purpose, on: request.db),
+              let user = try await User.find(link.userID, on: request.db) else {
+            return .html(AuthPages.message(request.pageContext(), title: t("auth.link_invalid_title"), body: t("auth.link_invalid")), status: .notFound)
+        }
+        let password = (try? request.content.get(String.self, at: "password")) ?? ""
+        let confirm = (try? request.content.get(String.self, at: "confirm")) ?? ""
+        var errors: [FieldError] = []
+        if password.count < PasswordPolicy.minimumLength {
+            errors.append(FieldError(field: "password", message: t("auth.error.password_short", ["min": String(PasswordPolicy.minimumLength)])))
+        } else if password.count > 256 {
+            errors.append(FieldError(field: "password", message: t("auth.error.password_long")))
+        }
+        if password != confirm { errors.append(FieldError(field: "confirm", message: t("auth.error.password_mismatch"))) }
+        guard errors.isEmpty else {
+            return .html(AuthPages.setPassword(request.pageContext(), title: title, action: request.url.path, errors: errors), status: .unprocessableEntity)
+        }
+        user.passwordHash = try await request.password.async.hash(password)
+        user.active = true
+        user.sessionEpoch += 1
+        link.usedAt = Date()
+        try await request.db.transaction { database in
+            try await user.save(on: database)
+            try await link.save(on: database)
+            try await Audit.record(on: database, actor: user, action: purpose == .invitation ? "user.accept_invitation" : "user.reset_password",
+                                   targetType: "user", targetID: user.email, after: String?.none)
+        }
+        try await startSession(request, user: user)
+        request.flash(.success, t("auth.password_set"))
+        return .seeOther(request.localLink("/account"))
+    }
+
+    // MARK: account
+
+    @Sendable package static func account(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        return .html(AuthPages.account(request.pageContext(), user: user))
+    }
+
+    @Sendable package static func twoFactorSetupForm(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let secret = request.session.data["totp_pending"] ?? TwoFactor.newSecret()
+        request.session.data["totp_pending"] = secret
+        return .html(AuthPages.twoFactorSetup(request.pageContext(), secret: secret, uri: TwoFactor.provisioningURI(secret: secret, account: user.email), errors: []))
+    }
+
+    @Sendable package static func twoFactorSetup(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        guard let secret = request.session.data["totp_pending"] else { return .seeOther(request.localLink("/account/two-factor")) }
+        guard TwoFactor.verify(code: field(request, "code"), secret: secret) else {
+            let errors = [FieldError(field: "code", message: request.t("auth.error.code_wrong"))]
+            return .html(AuthPages.twoFactorSetup(request.pageContext(), secret: secret, uri: TwoFactor.provisioningURI(secret: secret, account: user.email),
+                                                  errors: errors), status: .unprocessableEntity)
+        }
+        let codes = TwoFactor.newRecoveryCodes()
+        user.totpSecret = secret
+        user.totpEnabled = true
+        user.recoveryCodes = TwoFactor.hashRecoveryCodes(codes)
+        try await user.save(on: request.db)
+        try await Audit.record(on: request.db, actor: user, action: "user.enable_two_factor", targetType: "user", targetID: user.email, after: String?.none)
+        request.session.data["totp_pending"] = nil
+        return .html(AuthPages.recoveryCodes(request.pageContext(), codes: codes))
+    }
+}
+
+/// One-time links: only the token's hash is stored; a link works once and until it expires.
+package enum OneTimeLinks {
+    package static func issue(for user: User, purpose: OneTimeLink.Purpose, lifetime: TimeInterval, on database: Database) async throws -> String {
+        let token = SecureToken.make(bytes: 32)
+        try await OneTimeLink(userID: user.requireID(), purpose: purpose, tokenHash: SecureToken.sha256(token),
+                              expiresAt: Date().addingTimeInterval(lifetime)).save(on: database)
+        return token
+    }
+
+    package static func find(_ token: String, purpose: OneTimeLink.Purpose, on database: Database) async throws -> OneTimeLink? {
+        guard !token.isEmpty, token.count < 200 else { return nil }
+        return try await OneTimeLink.query(on: database)
+            .filter(\.$tokenHash == SecureToken.sha256(token)).filter(\.$purpose == purpose)
+            .filter(\.$usedAt == nil).filter(\.$expiresAt > Date()).first()
+    }
+}

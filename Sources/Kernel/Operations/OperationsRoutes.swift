@@ -1,0 +1,39 @@
+// Health, readiness, metrics and the stylesheet.
+import Fluent
+import SQLKit
+import Vapor
+
+package enum OperationsRoutes {
+    package static func register(_ app: Application) {
+        app.get("healthz") { _ -> Response in
+            Response(status: .ok, headers: ["Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store"], body: "ok\n")
+        }
+        app.get("readyz") { request async -> Response in
+            do {
+                guard let sql = request.db as? SQLDatabase else { throw Abort(.internalServerError) }
+                try await sql.raw("SELECT 1").run()
+                return Response(status: .ok, headers: ["Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store"], body: "ready\n")
+            } catch {
+                request.logger.error("readiness check failed: \(String(describing: error))")
+                return Response(status: .serviceUnavailable, headers: ["Content-Type": "text/plain; charset=utf-8"], body: "database unreachable\n")
+            }
+        }
+        app.get("metrics") { request async throws -> Response in
+            let queued = try await Job.query(on: request.db).filter(\.$state == .queued).count()
+            let unsent = try await OutboxMessage.query(on: request.db).filter(\.$sentAt == nil).count()
+            let text = request.application.iceda.metrics.exposition(extra: [
+                ("iceda_jobs_queued", "Jobs waiting in the queue.", Double(queued)),
+                ("iceda_outbox_unsent", "E-mails not yet delivered.", Double(unsent)),
+            ])
+            return Response(status: .ok, headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8"], body: .init(string: text))
+        }
+        app.get("static", "app.css") { request -> Response in
+            Response(status: .ok, headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=31536000, immutable"],
+                     body: .init(string: request.application.iceda.stylesheet))
+        }
+        app.get("static", "autosave.js") { request -> Response in
+            Response(status: .ok, headers: ["Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "public, max-age=31536000, immutable"],
+                     body: .init(string: request.application.iceda.autosaveScript))
+        }
+    }
+}

@@ -1,0 +1,51 @@
+// The staff form to create or edit an organisation; re-rendered with the entered values on error.
+import Kernel
+import DesignSystem
+import Localization
+
+package enum OrganisationFormPage {
+    package struct Model {
+        package var input: OrganisationInput
+        package var errors: [FieldError]
+        /// nil when creating.
+        package var slug: String?
+        package var version: Int
+        package init(input: OrganisationInput, errors: [FieldError], slug: String? = nil, version: Int) {
+            self.input = input
+            self.errors = errors
+            self.slug = slug
+            self.version = version
+        }
+    }
+
+    package static func render(_ model: Model, context: PageContext) -> String {
+        let t = context.t
+        let title = model.slug == nil ? t("org.new_title") : t("org.edit_title", ["name": model.input.name])
+        let action = model.slug.map { context.link("/staff/organisations/\($0)/edit") } ?? context.link("/staff/organisations/new")
+        return Layout.page(context, title: title, breadcrumbs: [
+            Crumb(t("nav.home"), href: context.link("/")), Crumb(t("nav.staff"), href: context.link("/staff")), Crumb(title),
+        ]) {
+            Forms.errorSummary(model.errors, t: t)
+            el("h1") { title }
+            el("form", Attribute("method", "post"), Attribute("action", action), Attribute("novalidate", nil)) {
+                Forms.csrf(context.csrfToken)
+                el("input", .type("hidden"), .name("version"), .value(String(model.version)))
+                Forms.text(name: "name", label: t("org.name"), value: model.input.name, errors: model.errors, required: true, t: t)
+                Forms.select(name: "kind", label: t("org.kind"), choices: OrganisationKind.allCases.map { Choice(value: $0.rawValue, label: t($0.labelKey)) },
+                             selected: model.input.kind, blankLabel: t("form.choose"), errors: model.errors, t: t)
+                Forms.select(name: "country", label: t("org.country"), choices: CountryInfo.all.map { Choice(value: $0.code, label: t($0.labelKey)) },
+                             selected: model.input.country.uppercased(), blankLabel: t("form.choose"), errors: model.errors, t: t)
+                Forms.text(name: "municipality", label: t("org.municipality"), value: model.input.municipality, errors: model.errors, t: t)
+                Forms.text(name: "website", label: t("org.website"), value: model.input.website, hint: t("org.website_hint"), errors: model.errors, type: "url", t: t)
+                Forms.text(name: "email", label: t("org.email"), value: model.input.email, hint: t("org.email_hint"), errors: model.errors, type: "email", t: t)
+                Forms.checkboxes(name: "focus_areas[]", legend: t("org.focus_areas"), choices: FocusArea.allCases.map { Choice(value: $0.rawValue, label: t($0.labelKey)) },
+                                 selected: Set(model.input.focusAreas), errors: model.errors, t: t)
+                for locale in AppLocale.allCases {
+                    Forms.textarea(name: "description_\(locale.rawValue)", label: t("org.description_in", ["language": locale.endonym]),
+                                   value: model.input.description[locale.rawValue], errors: model.errors, rows: 3, t: t)
+                }
+                Forms.submit(t("form.save"))
+            }
+        }
+    }
+}

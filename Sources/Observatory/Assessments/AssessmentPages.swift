@@ -1,0 +1,580 @@
+// Staff pages of the network's own assessments: waves, services, the answer form, disagreements.
+// Forms work without JavaScript; every answer is a radio group in a fieldset with a legend, so a researcher
+// moves through the questionnaire with Tab and the arrow keys.
+import Kernel
+import DesignSystem
+import Foundation
+import Localization
+import Methods
+
+enum AssessmentPages {
+    static let defaultMethodVersion = "eGovernment Benchmark method 2020–2023 (method paper, 2nd ed., Feb 2023)"
+
+    /// Countries a wave may measure: the platform's countries the method engine accepts (with XK and BA).
+    static let countryChoices: [String] = CountryInfo.all.map(\.code).filter { EGovBenchmark.CountryCode($0) != nil }
+
+    static func crumbs(_ context: PageContext, _ rest: [Crumb]) -> [Crumb] {
+        let t = context.t
+        return [Crumb(t("nav.home"), href: context.link("/")), Crumb(t("obs.title"), href: context.link("/observatory")),
+                Crumb(t("assess.title"), href: context.link("/staff/observatory"))] + rest
+    }
+
+    static func waveLink(_ wave: AssessmentWave, _ context: PageContext, _ rest: String = "") -> String {
+        context.link(AssessmentRoutes.link(wave, rest))
+    }
+
+    static func level(_ wave: AssessmentWave, t: Translator) -> String {
+        wave.isNational ? t("assess.level.national") : t("assess.level.municipal_named", ["municipality": wave.municipality])
+    }
+
+    static func period(_ wave: AssessmentWave, t: Translator) -> String {
+        guard let start = CalendarDate.parse(wave.startsOn), let end = CalendarDate.parse(wave.endsOn) else { return "\(wave.startsOn) – \(wave.endsOn)" }
+        return t.date(start) + " – " + t.date(end)
+    }
+
+    static func answerLabel(_ value: String, t: Translator) -> String {
+        switch value {
+        case "Y": t("obs.yes")
+        case "N": t("obs.no")
+        case "NR": t("obs.not_relevant")
+        case "": t("assess.no_answer")
+        default: value
+        }
+    }
+
+    static func message(_ refusal: WaveRefusal, t: Translator) -> String {
+        switch refusal {
+        case .published: t("assess.refusal.published")
+        case .notAllowed(_, let state), .wrongState(_, let state): t("assess.refusal.not_allowed", ["state": t("assess.state.\(state.rawValue)")])
+        case .noApplicableService: t("assess.refusal.no_service")
+        case .noURL: t("assess.refusal.no_url")
+        case .urlsLackingAnswers(let count): t.plural("assess.refusal.urls_lacking", count: count)
+        case .unresolvedDisagreements(let count): t.plural("assess.refusal.unresolved", count: count)
+        }
+    }
+
+    /// A radio group of a question (side by side unless `inline` is false): `Forms.radios` with the question class.
+    static func radios(name: String, legend: String, hint: String? = nil, choices: [Choice], selected: String?, errors: [FieldError],
+                       t: Translator, inline: Bool = true) -> Node {
+        Forms.radios(name: name, legend: legend, choices: choices, selected: selected, hint: hint, errors: errors, inline: inline,
+                     fieldClass: "field question", t: t)
+    }
+
+    /// A date field: `date` while the value is a real date (or empty), else plain text so that what was typed stays.
+    static func dateType(_ value: String) -> String { value.isEmpty || CalendarDate.isValid(value) ? "date" : "text" }
+
+    static func stateTag(_ state: WaveState, t: Translator) -> Node {
+        el("strong", .class("tag tag-\(state.rawValue)")) { t("assess.state.\(state.rawValue)") }
+    }
+
+    // MARK: list
+
+    static func list(waves: [AssessmentWave], context: PageContext) -> String {
+        let t = context.t
+        return Layout.page(context, title: t("assess.title"), breadcrumbs: crumbs(context, []).dropLast() + [Crumb(t("assess.title"))]) {
+            el("h1") { t("assess.title") }
+            el("p", .class("lead")) { t("assess.intro") }
+            el("p") { el("a", .href(context.link("/staff/observatory/waves/new")), .class("button")) { t("assess.new_title") } }
+            if waves.isEmpty {
+                el("p") { t("assess.no_waves") }
+            } else {
+                Tables.table(
+                    caption: t("assess.title"),
+                    columns: [Column(t("assess.wave")), Column(t("obs.country")), Column(t("assess.level")), Column(t("assess.period")), Column(t("assess.state"))],
+                    rows: waves.map { wave in
+                        [el("a", .href(waveLink(wave, context))) { wave.name }, .text(ObservatoryPages.countryName(wave.country, t: t)),
+                         .text(level(wave, t: t)), .text(period(wave, t: t)), stateTag(wave.state, t: t)]
+                    },
+                    sort: nil, link: { _ in "" }, t: t)
+            }
+        }
+    }
+
+    // MARK: create and edit
+
+    struct WaveInput: Sendable {
+        var name = ""
+        var country = ""
+        var level = "national"
+        var municipality = ""
+        var startsOn = ""
+        var endsOn = ""
+        var methodVersion = ""
+        var templateCountry = ""
+        var lifeEvents: Set<String> = []
+    }
+
+    struct WaveFormModel {
+        var input: WaveInput
+        var errors: [FieldError]
+        /// nil when creating.
+        var wave: AssessmentWave?
+        var templateEdition: String?
+        var templateCountries: [String]
+    }
+
+    static func lifeEventChoices(_ t: Translator) -> [Choice] {
+        EGovBenchmark.LifeEvent.allCases.map { Choice(value: $0.rawValue, label: t("obs.life_event.\($0.rawValue)")) }
+    }
+
+    static func templateFields(_ input: WaveInput, countries: [String], edition: String?, errors: [FieldError], t: Translator) -> Node {
+        fragment {
+            Forms.select(name: "template_country", label: t("assess.template_country"),
+                         choices: countries.map { Choice(value: $0, label: ObservatoryPages.countryName($0, t: t)) },
+                         selected: input.templateCountry, blankLabel: t("form.choose"),
+                         hint: edition.map { t("assess.template_hint", ["edition": $0]) } ?? t("assess.error.no_edition"), errors: errors, t: t)
+            Forms.checkboxes(name: "life_events[]", legend: t("assess.life_events"), choices: lifeEventChoices(t), selected: input.lifeEvents,
+                             hint: t("assess.life_events_hint"), errors: errors, t: t)
+        }
+    }
+
+    static func waveForm(_ model: WaveFormModel, context: PageContext) -> String {
+        let t = context.t
+        let input = model.input
+        let title = model.wave == nil ? t("assess.new_title") : t("assess.edit_title", ["wave": model.wave!.name])
+        let action = model.wave.map { waveLink($0, context, "/edit") } ?? context.link("/staff/observatory/waves/new")
+        var trail: [Crumb] = []
+        if let wave = model.wave { trail.append(Crumb(wave.name, href: waveLink(wave, context))) }
+        return Layout.page(context, title: title, breadcrumbs: crumbs(context, trail + [Crumb(title)])) {
+            Forms.errorSummary(model.errors, t: t)
+            el("h1") { title }
+            el("form", Attribute("method", "post"), Attribute("action", action), Attribute("novalidate", nil)) {
+                Forms.csrf(context.csrfToken)
+                Forms.text(name: "name", label: t("assess.name"), value: input.name, hint: t("assess.name_hint"), errors: model.errors, required: true, t: t)
+                Forms.select(name: "country", label: t("obs.country"),
+                             choices: countryChoices.map { Choice(value: $0, label: t("country.\($0)")) },
+                             selected: input.country, blankLabel: t("form.choose"), errors: model.errors, t: t)
+                radios(name: "level", legend: t("assess.level"),
+                       choices: [Choice(value: "national", label: t("assess.level.national")), Choice(value: "municipal", label: t("assess.level.municipal"))],
+                       selected: input.level, errors: model.errors, t: t)
+                Forms.text(name: "municipality", label: t("assess.municipality"), value: input.municipality, hint: t("assess.municipality_hint"),
+                           errors: model.errors, t: t)
+                Forms.text(name: "starts_on", label: t("assess.starts_on"), value: input.startsOn, hint: t("assess.date_hint"),
+                           errors: model.errors, type: dateType(input.startsOn), width: "short", t: t)
+                Forms.text(name: "ends_on", label: t("assess.ends_on"), value: input.endsOn, hint: t("assess.date_hint"),
+                           errors: model.errors, type: dateType(input.endsOn), width: "short", t: t)
+                Forms.text(name: "method_version", label: t("assess.method_version"), value: input.methodVersion,
+                           hint: t("assess.method_version_hint"), errors: model.errors, t: t)
+                if model.wave == nil {
+                    templateFields(input, countries: model.templateCountries, edition: model.templateEdition, errors: model.errors, t: t)
+                }
+                Forms.submit(model.wave == nil ? t("assess.create") : t("form.save"))
+            }
+        }
+    }
+
+    // MARK: one wave
+
+    struct URLInput: Sendable {
+        var service = ""
+        var url = ""
+    }
+
+    struct WaveModel {
+        var snapshot: WaveSnapshot
+        var user: User
+        var urlInput: URLInput
+        var errors: [FieldError]
+        var stateError: String?
+        var publishedEdition: Edition?
+    }
+
+    static func serviceName(_ service: WaveService, t: Translator) -> String {
+        // Benchmark labels start with the service number, e.g. "2.1 Submit small claims procedure".
+        service.label + (service.scope == "cross-border" ? " (\(t("obs.scope.cross-border")))" : "")
+    }
+
+    static func wave(_ model: WaveModel, context: PageContext) -> String {
+        let t = context.t
+        let snapshot = model.snapshot
+        let wave = snapshot.wave
+        let readiness = snapshot.readiness
+        let canEditURLs = WaveActivity.editURLs.states.contains(wave.state)
+        let answeredURLs = snapshot.urls.filter { snapshot.sheets(of: $0).count == 2 }.count
+        let disagreements = snapshot.disagreements.reduce(0) { $0 + $1.disagreements.count }
+        return Layout.page(context, title: wave.name, breadcrumbs: crumbs(context, [Crumb(wave.name)])) {
+            Forms.errorSummary(model.errors, t: t)
+            el("h1") { wave.name }
+            el("dl", .class("summary-list")) {
+                el("dt") { t("assess.state") }
+                el("dd") { stateTag(wave.state, t: t) }
+                el("dt") { t("obs.country") }
+                el("dd") { ObservatoryPages.countryName(wave.country, t: t) }
+                el("dt") { t("assess.level") }
+                el("dd") { level(wave, t: t) }
+                el("dt") { t("assess.period") }
+                el("dd") { period(wave, t: t) }
+                el("dt") { t("assess.method_version") }
+                el("dd") { wave.methodVersion }
+                el("dt") { t("assess.template") }
+                el("dd") { t("assess.template_value", ["country": ObservatoryPages.countryName(wave.templateCountry, t: t), "edition": wave.templateEdition]) }
+            }
+            if let edition = model.publishedEdition {
+                el("div", .class("flash flash-info"), Attribute("role", "status")) {
+                    el("p") {
+                        t("assess.published_as", ["edition": edition.name]) + " "
+                        el("a", .href(context.link("/observatory/countries/\(wave.country)"))) { t("assess.public_page") }
+                    }
+                }
+            }
+            el("h2") { t("assess.progress") }
+            el("ul") {
+                el("li") { t("assess.progress_services", ["applicable": t.integer(readiness.applicableServices), "total": t.integer(snapshot.services.count)]) }
+                el("li") { t("assess.progress_urls", ["both": t.integer(answeredURLs), "total": t.integer(snapshot.urls.count)]) }
+                el("li") {
+                    t("assess.progress_disagreements", ["count": t.integer(disagreements), "open": t.integer(readiness.unresolvedDisagreements)]) + " "
+                    el("a", .href(waveLink(wave, context, "/disagreements"))) { t("assess.disagreements_link") }
+                }
+            }
+            if let message = model.stateError {
+                el("div", .class("error-summary"), Attribute("role", "alert"), .aria("labelledby", "state-error-title")) {
+                    el("h2", .id("state-error-title")) { t("assess.state_error_title") }
+                    el("p") { message }
+                }
+            }
+            if let transition = WaveStateMachine.next(from: wave.state) {
+                el("form", Attribute("method", "post"), Attribute("action", waveLink(wave, context, "/state"))) {
+                    Forms.csrf(context.csrfToken)
+                    el("input", .type("hidden"), .name("action"), .value(transition.rawValue))
+                    el("p", .class("hint")) { t("assess.action_help.\(transition.rawValue)") }
+                    Forms.submit(t("assess.action.\(transition.rawValue)"))
+                }
+            }
+            el("ul", .class("downloads")) {
+                if wave.state != .published { el("li") { el("a", .href(waveLink(wave, context, "/edit"))) { t("assess.edit_link") } } }
+                if WaveActivity.editServices.states.contains(wave.state) {
+                    el("li") { el("a", .href(waveLink(wave, context, "/services"))) { t("assess.services_link") } }
+                }
+            }
+
+            el("h2") { t("assess.services_and_urls") }
+            if canEditURLs && !snapshot.services.isEmpty {
+                el("form", Attribute("method", "post"), Attribute("action", waveLink(wave, context, "/urls")), Attribute("novalidate", nil), .class("filters")) {
+                    Forms.csrf(context.csrfToken)
+                    el("h3") { t("assess.add_url") }
+                    Forms.select(name: "service", label: t("obs.service"),
+                                 choices: snapshot.services.filter(\.applicable).map { Choice(value: $0.id!.uuidString, label: t("obs.life_event.\($0.lifeEvent)") + ": " + serviceName($0, t: t)) },
+                                 selected: model.urlInput.service, blankLabel: t("form.choose"), errors: model.errors, t: t)
+                    Forms.text(name: "url", label: t("assess.url"), value: model.urlInput.url, hint: t("assess.url_hint"), errors: model.errors, type: "url", t: t)
+                    Forms.submit(t("assess.add_url_button"))
+                }
+            }
+            if snapshot.services.isEmpty { el("p") { t("assess.no_services") } }
+            for event in EGovBenchmark.LifeEvent.allCases {
+                let services = snapshot.services.filter { $0.lifeEvent == event.rawValue }
+                if !services.isEmpty {
+                    Tables.table(
+                        caption: t("obs.life_event.\(event.rawValue)"),
+                        columns: [Column(t("obs.service")), Column(t("obs.type")), Column(t("obs.level")), Column(t("assess.applicable")), Column(t("assess.urls"))],
+                        rows: services.map { service in
+                            [fragment { el("span", .id("service-\(service.id!.uuidString.lowercased())")) { serviceName(service, t: t) } },
+                             .text(t("obs.type.\(service.serviceType)")), .text(t("obs.level.\(service.level)")),
+                             .text(service.applicable ? t("obs.yes") : t("obs.no")),
+                             urlList(snapshot.urls(of: service), snapshot: snapshot, user: model.user, canEdit: canEditURLs, context: context)]
+                        },
+                        sort: nil, link: { _ in "" }, t: t)
+                }
+            }
+        }
+    }
+
+    static func urlList(_ urls: [WaveURL], snapshot: WaveSnapshot, user: User, canEdit: Bool, context: PageContext) -> Node {
+        let t = context.t
+        guard !urls.isEmpty else { return .text(t("assess.no_urls")) }
+        return el("ol", .class("urls")) {
+            for url in urls {
+                let sheets = snapshot.sheets(of: url)
+                let mine = sheets.contains { $0.researcherID == user.id }
+                el("li") {
+                    el("a", .href(waveLink(snapshot.wave, context, "/urls/\(url.id!.uuidString.lowercased())"))) { el("code") { url.url } }
+                    el("br")
+                    el("span", .class("hint")) {
+                        t("assess.sheet_count", ["count": t.integer(sheets.count)]) + " · " + (mine ? t("assess.answered_by_you") : t("assess.not_answered_by_you"))
+                    }
+                    if canEdit && sheets.isEmpty {
+                        el("form", Attribute("method", "post"), Attribute("action", waveLink(snapshot.wave, context, "/urls/\(url.id!.uuidString.lowercased())/delete")), .class("inline")) {
+                            Forms.csrf(context.csrfToken)
+                            " "
+                            el("button", .type("submit"), .class("link-button")) { t("assess.delete_url") }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func refusal(wave: AssessmentWave, message: String, context: PageContext) -> String {
+        let t = context.t
+        return Layout.page(context, title: t("assess.refusal_title"), breadcrumbs: crumbs(context, [Crumb(wave.name, href: waveLink(wave, context)), Crumb(t("assess.refusal_title"))])) {
+            el("h1") { t("assess.refusal_title") }
+            el("p", .class("lead")) { message }
+            el("p") { el("a", .href(waveLink(wave, context))) { t("assess.back_to_wave", ["wave": wave.name]) } }
+        }
+    }
+
+    // MARK: services of a wave
+
+    struct ServiceEdit: Sendable {
+        var applicable: Bool
+        var proactive: Bool
+        var level: String
+    }
+
+    struct ServicesModel {
+        var wave: AssessmentWave
+        var services: [WaveService]
+        var errors: [FieldError]
+        var edits: [UUID: ServiceEdit]
+        var copy: WaveInput
+        var templateEdition: String?
+        var templateCountries: [String]
+    }
+
+    static func services(_ model: ServicesModel, context: PageContext) -> String {
+        let t = context.t
+        let wave = model.wave
+        let title = t("assess.services_title", ["wave": wave.name])
+        let levels = ["central", "regional", "local"].map { Choice(value: $0, label: t("obs.level.\($0)")) }
+        return Layout.page(context, title: title, breadcrumbs: crumbs(context, [Crumb(wave.name, href: waveLink(wave, context)), Crumb(title)])) {
+            Forms.errorSummary(model.errors, t: t)
+            el("h1") { title }
+            el("p", .class("lead")) { t("assess.services_intro") }
+            if model.services.isEmpty {
+                el("p") { t("assess.no_services") }
+            } else {
+                el("form", Attribute("method", "post"), Attribute("action", waveLink(wave, context, "/services")), Attribute("novalidate", nil)) {
+                    Forms.csrf(context.csrfToken)
+                    Tables.table(
+                        caption: t("assess.services_caption"),
+                        columns: [Column(t("obs.service")), Column(t("obs.life_event")), Column(t("obs.type")), Column(t("assess.applicable")),
+                                  Column(t("assess.proactive")), Column(t("obs.level"))],
+                        rows: model.services.map { service in
+                            let id = service.id!.uuidString.lowercased()
+                            let edit = model.edits[service.id!] ?? ServiceEdit(applicable: service.applicable, proactive: service.proactive, level: service.level)
+                            let name = serviceName(service, t: t)
+                            let levelError = model.errors.first { $0.field == "level_\(id)" }
+                            return [.text(name), .text(t("obs.life_event.\(service.lifeEvent)")), .text(t("obs.type.\(service.serviceType)")),
+                                    el("div", .class("checkbox")) {
+                                        el("input", .id("f-applicable-\(id)"), .name("applicable[]"), .type("checkbox"), .value(id), edit.applicable ? .flag("checked") : nil)
+                                        el("label", .for("f-applicable-\(id)")) { el("span", .class("visually-hidden")) { t("assess.applicable_for", ["service": name]) } }
+                                    },
+                                    el("div", .class("checkbox")) {
+                                        el("input", .id("f-proactive-\(id)"), .name("proactive[]"), .type("checkbox"), .value(id), edit.proactive ? .flag("checked") : nil)
+                                        el("label", .for("f-proactive-\(id)")) { el("span", .class("visually-hidden")) { t("assess.proactive_for", ["service": name]) } }
+                                    },
+                                    fragment {
+                                        el("label", .for("f-level_\(id)"), .class("visually-hidden")) { t("assess.level_for", ["service": name]) }
+                                        if let levelError { el("p", .class("error-message"), .id("f-level_\(id)-error")) { levelError.message } }
+                                        el("select", .id("f-level_\(id)"), .name("level_\(id)"), .class("select" + (levelError == nil ? "" : " input-error")),
+                                           levelError == nil ? nil : .aria("describedby", "f-level_\(id)-error")) {
+                                            el("option", .value("")) { t("form.choose") }
+                                            for choice in levels {
+                                                el("option", .value(choice.value), choice.value == edit.level ? .flag("selected") : nil) { choice.label }
+                                            }
+                                        }
+                                    }]
+                        },
+                        sort: nil, link: { _ in "" }, t: t)
+                    Forms.submit(t("form.save"))
+                }
+            }
+            if WaveActivity.copyServices.states.contains(wave.state) {
+                el("h2") { t("assess.copy_title") }
+                el("form", Attribute("method", "post"), Attribute("action", waveLink(wave, context, "/services/copy")), Attribute("novalidate", nil)) {
+                    Forms.csrf(context.csrfToken)
+                    templateFields(model.copy, countries: model.templateCountries, edition: model.templateEdition, errors: model.errors, t: t)
+                    Forms.submit(t("assess.copy_button"), secondary: true)
+                }
+            }
+        }
+    }
+
+    // MARK: answers for one URL
+
+    struct AnswerModel {
+        var wave: AssessmentWave
+        var service: WaveService
+        var url: WaveURL
+        var input: Questionnaire.SheetInput
+        var screenshot: String?
+        var errors: [FieldError]
+        var hasOwnSheet: Bool
+        /// Sheets of other researchers (their content is never shown before both have answered).
+        var otherSheets: Int
+        /// Both sheets, once two researchers have answered.
+        var both: [AnswerSheetRecord]
+        var names: [UUID: String]
+        var choices: [String: String]
+    }
+
+    static func answerChoices(_ t: Translator) -> [Choice] {
+        [Choice(value: "Y", label: t("obs.yes")), Choice(value: "N", label: t("obs.no")),
+         Choice(value: "NR", label: t("obs.not_relevant")), Choice(value: "", label: t("assess.no_answer"))]
+    }
+
+    static func answers(_ model: AnswerModel, context: PageContext) -> String {
+        let t = context.t
+        let wave = model.wave, service = model.service
+        let title = t("assess.answers_title", ["service": service.label])
+        let action = waveLink(wave, context, "/urls/\(model.url.id!.uuidString.lowercased())")
+        return Layout.page(context, title: title, breadcrumbs: crumbs(context, [Crumb(wave.name, href: waveLink(wave, context)), Crumb(service.number)])) {
+            Forms.errorSummary(model.errors, t: t)
+            el("h1") { title }
+            el("p", .class("lead")) { el("code", .class("secret")) { model.url.url } }
+            el("p") { el("a", .href(model.url.url), Attribute("rel", "noopener noreferrer")) { t("assess.open_url") } }
+            el("dl", .class("summary-list")) {
+                el("dt") { t("obs.life_event") }
+                el("dd") { t("obs.life_event.\(service.lifeEvent)") }
+                el("dt") { t("obs.scope") }
+                el("dd") { t("obs.scope.\(service.scope)") }
+                el("dt") { t("obs.type") }
+                el("dd") { t("obs.type.\(service.serviceType)") }
+                el("dt") { t("obs.level") }
+                el("dd") { t("obs.level.\(service.level)") }
+            }
+            if model.both.count == 2 {
+                el("p") { t("assess.both_answered") }
+                comparison(model, t: t)
+            } else if !model.hasOwnSheet && model.otherSheets >= 2 {
+                el("p") { t("assess.refusal.two_answered") }
+            } else if wave.state != .collecting {
+                el("p") { t("assess.answers_closed", ["state": t("assess.state.\(wave.state.rawValue)")]) }
+            } else {
+                if model.otherSheets > 0 { el("p", .class("hint")) { t("assess.other_answered") } }
+                answerForm(model, action: action, context: context)
+            }
+        }
+    }
+
+    static func answerForm(_ model: AnswerModel, action: String, context: PageContext) -> Node {
+        let t = context.t
+        let input = model.input
+        return el("form", Attribute("method", "post"), Attribute("action", action), Attribute("enctype", "multipart/form-data"), Attribute("novalidate", nil)) {
+            Forms.csrf(context.csrfToken)
+            el("p", .class("hint")) { t(model.service.scope == "cross-border" ? "assess.form_hint_cross_border" : "assess.form_hint") }
+            for group in Questionnaire.groups(scope: model.service.scope) {
+                el("fieldset", .class("fieldset question-group")) {
+                    el("legend") { el("h2") { t(group.legendKey) } }
+                    for question in group.questions {
+                        switch question.kind {
+                        case .yesNo:
+                            radios(name: question.field, legend: question.code.replacingOccurrences(of: "_", with: ".") + " " + t(question.key),
+                                   choices: answerChoices(t), selected: input.answers[question.code] ?? "", errors: model.errors, t: t)
+                        case .number:
+                            Forms.text(name: question.field, label: t(question.key), value: input.answers[question.code] ?? "",
+                                       hint: t("assess.mf_hint"), errors: model.errors, width: "short", t: t)
+                        }
+                    }
+                }
+            }
+            el("fieldset", .class("fieldset question-group")) {
+                el("legend") { el("h2") { t("assess.evidence") } }
+                Forms.textarea(name: "note", label: t("assess.note"), value: input.note, hint: t("assess.note_hint"), errors: model.errors, rows: 4, t: t)
+                Forms.text(name: "observed_on", label: t("assess.observed_on"), value: input.observedOn, hint: t("assess.date_hint"),
+                           errors: model.errors, type: dateType(input.observedOn), width: "short", t: t)
+                if let screenshot = model.screenshot {
+                    el("input", .type("hidden"), .name("screenshot_kept"), .value(screenshot))
+                    el("p") { el("a", .href(context.link("/staff/observatory/files/\(screenshot)"))) { t("assess.screenshot_current") } }
+                    el("div", .class("checkbox field")) {
+                        el("input", .id("f-screenshot_remove"), .name("screenshot_remove"), .type("checkbox"), .value("1"))
+                        el("label", .for("f-screenshot_remove")) { t("assess.screenshot_remove") }
+                    }
+                }
+                Forms.file(name: "screenshot", label: t("assess.screenshot"), hint: t("assess.screenshot_hint"),
+                           accept: "image/png,image/jpeg,image/webp", errors: model.errors, t: t)
+            }
+            Forms.submit(t("assess.save_answers"))
+            el("button", .type("submit"), .name("then"), .value("next"), .class("button button-secondary")) { t("assess.save_and_next") }
+        }
+    }
+
+    static func comparison(_ model: AnswerModel, t: Translator) -> Node {
+        let first = model.both[0], second = model.both[1]
+        let a = first.answers, b = second.answers
+        return Tables.table(
+            caption: t("assess.comparison_caption"),
+            columns: [Column(t("obs.question")), Column(model.names[first.researcherID] ?? "1"), Column(model.names[second.researcherID] ?? "2"),
+                      Column(t("assess.reconciled_value"))],
+            rows: Questionnaire.questions(scope: model.service.scope).map { question in
+                let x = a[question.code] ?? "", y = b[question.code] ?? ""
+                let reconciled = x == y ? answerLabel(x, t: t) : (model.choices[question.code].map { answerLabel($0, t: t) } ?? t("assess.open"))
+                return [.text(question.code + " " + t(question.key)), .text(answerLabel(x, t: t)), .text(answerLabel(y, t: t)),
+                        x == y ? .text(reconciled) : el("strong") { reconciled }]
+            },
+            sort: nil, link: { _ in "" }, t: t)
+    }
+
+    // MARK: disagreements and reconciliation
+
+    struct DisagreementsModel {
+        var wave: AssessmentWave
+        var items: [WaveSnapshot.URLDisagreements]
+        var names: [UUID: String]
+        /// Field name → the token chosen (saved choices, or what was just sent).
+        var entered: [String: String]
+        var errors: [FieldError]
+        var canReconcile: Bool
+    }
+
+    static func choiceField(url: UUID, question: String) -> String { "c_\(url.uuidString.lowercased())_\(question)" }
+    /// Radio tokens of a reconciliation choice: the stored value, or `none` for "no answer".
+    static func choiceToken(_ value: String) -> String { value.isEmpty ? "none" : value }
+    static func choiceValue(_ token: String) -> String? { token.isEmpty ? nil : (token == "none" ? "" : token) }
+
+    static func disagreements(_ model: DisagreementsModel, context: PageContext) -> String {
+        let t = context.t
+        let wave = model.wave
+        let title = t("assess.disagreements_title", ["wave": wave.name])
+        let count = model.items.reduce(0) { $0 + $1.disagreements.count }
+        return Layout.page(context, title: title, breadcrumbs: crumbs(context, [Crumb(wave.name, href: waveLink(wave, context)), Crumb(title)])) {
+            Forms.errorSummary(model.errors, t: t)
+            el("h1") { title }
+            el("p", .class("lead")) { t.plural("assess.disagreement_count", count: count) }
+            el("p") { t("assess.disagreements_intro") }
+            if !model.items.isEmpty {
+                Tables.table(
+                    caption: t("assess.disagreements_caption"),
+                    columns: [Column(t("obs.service")), Column(t("assess.url")), Column(t("obs.question")), Column(t("assess.first_answer")),
+                              Column(t("assess.second_answer")), Column(t("assess.reconciled_value"))],
+                    rows: model.items.flatMap { item in
+                        item.disagreements.map { disagreement -> [Node] in
+                            let saved = model.entered[choiceField(url: item.url.id!, question: disagreement.question)].flatMap(choiceValue)
+                            return [.text(serviceName(item.service, t: t)), el("code") { item.url.url },
+                                    .text(disagreement.question + " " + t("assess.q.\(disagreement.question.lowercased())")),
+                                    .text((model.names[item.sheets[0].researcherID] ?? "1") + ": " + answerLabel(disagreement.values[0], t: t)),
+                                    .text((model.names[item.sheets[1].researcherID] ?? "2") + ": " + answerLabel(disagreement.values[1], t: t)),
+                                    .text(saved.map { answerLabel($0, t: t) } ?? t("assess.open"))]
+                        }
+                    },
+                    sort: nil, link: { _ in "" }, t: t)
+            }
+            if model.canReconcile && !model.items.isEmpty {
+                el("h2") { t("assess.reconcile_title") }
+                el("p", .class("hint")) { t("assess.reconcile_hint") }
+                el("form", Attribute("method", "post"), Attribute("action", waveLink(wave, context, "/reconcile")), Attribute("novalidate", nil)) {
+                    Forms.csrf(context.csrfToken)
+                    for item in model.items {
+                        el("fieldset", .class("fieldset question-group")) {
+                            el("legend") { el("h3") { serviceName(item.service, t: t) + " — " + item.url.url } }
+                            for disagreement in item.disagreements {
+                                let name = choiceField(url: item.url.id!, question: disagreement.question)
+                                let hint = t("assess.reconcile_values", [
+                                    "first": (model.names[item.sheets[0].researcherID] ?? "1") + ": " + answerLabel(disagreement.values[0], t: t),
+                                    "second": (model.names[item.sheets[1].researcherID] ?? "2") + ": " + answerLabel(disagreement.values[1], t: t),
+                                ])
+                                let choices = Reconciliation.choices(for: disagreement).map { Choice(value: choiceToken($0), label: answerLabel($0, t: t)) }
+                                radios(name: name, legend: disagreement.question + " " + t("assess.q.\(disagreement.question.lowercased())"), hint: hint,
+                                       choices: choices, selected: model.entered[name], errors: model.errors, t: t)
+                            }
+                        }
+                    }
+                    Forms.submit(t("assess.reconcile_button"))
+                }
+            } else if wave.state == .reconciling && !model.items.isEmpty {
+                el("p") { t("assess.refusal.own_answers") }
+            } else if wave.state == .collecting {
+                el("p") { t("assess.reconcile_later") }
+            }
+        }
+    }
+}
