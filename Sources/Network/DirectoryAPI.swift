@@ -4,8 +4,8 @@ import Fluent
 import Localization
 import Vapor
 
-package enum DirectoryAPI {
-    package static func register(_ api: RoutesBuilder) {
+enum DirectoryAPI {
+    static func register(_ api: RoutesBuilder) {
         api.get("organisations", use: list)
         api.get("organisations.csv", use: csv)
         api.get("organisations", ":slug", use: show)
@@ -14,21 +14,21 @@ package enum DirectoryAPI {
         api.grouped(APITokenAuthenticator()).on(.POST, "organisations", body: .collect(maxSize: "64kb"), use: create)
     }
 
-    @Sendable package static func list(request: Request) async throws -> Response {
+    @Sendable static func list(request: Request) async throws -> Response {
         let query = try DirectoryQuery.strict(request: request)
         let (items, total) = try await query.run(on: request.db)
         let page = PageDTO(items: items.map(OrganisationDTO.init), page: query.page, perPage: query.perPage, total: total)
         return try await page.encodeResponse(for: request)
     }
 
-    @Sendable package static func show(request: Request) async throws -> OrganisationDTO {
+    @Sendable static func show(request: Request) async throws -> OrganisationDTO {
         let organisation = try await DirectoryRoutes.find(request)
         // Organisations that registered themselves are not open data until staff list them.
         guard organisation.listed else { throw Abort(.notFound) }
         return OrganisationDTO(organisation)
     }
 
-    @Sendable package static func csv(request: Request) async throws -> Response {
+    @Sendable static func csv(request: Request) async throws -> Response {
         let organisations = try await DirectoryQuery.strict(request: request).all(on: request.db)
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
@@ -36,11 +36,11 @@ package enum DirectoryAPI {
         return Response(status: .ok, headers: headers, body: .init(string: OrganisationCSV.export(organisations)))
     }
 
-    package struct CountryDTO: Content {
-        package var code: String
-        package var alpha3: String
-        package var group: String
-        package var name: String
+    struct CountryDTO: Content {
+        var code: String
+        var alpha3: String
+        var group: String
+        var name: String
         package init(code: String, alpha3: String, group: String, name: String) {
             self.code = code
             self.alpha3 = alpha3
@@ -49,27 +49,27 @@ package enum DirectoryAPI {
         }
     }
 
-    @Sendable package static func countries(request: Request) async throws -> [CountryDTO] {
+    @Sendable static func countries(request: Request) async throws -> [CountryDTO] {
         let t = Translator(locale: try apiLocale(request))
         return CountryInfo.all.map { CountryDTO(code: $0.code, alpha3: $0.alpha3, group: $0.group.rawValue, name: t($0.labelKey)) }
     }
 
-    package struct FocusAreaDTO: Content {
-        package var code: String
-        package var name: String
+    struct FocusAreaDTO: Content {
+        var code: String
+        var name: String
         package init(code: String, name: String) {
             self.code = code
             self.name = name
         }
     }
 
-    @Sendable package static func focusAreas(request: Request) async throws -> [FocusAreaDTO] {
+    @Sendable static func focusAreas(request: Request) async throws -> [FocusAreaDTO] {
         let t = Translator(locale: try apiLocale(request))
         return FocusArea.allCases.map { FocusAreaDTO(code: $0.rawValue, name: t($0.labelKey)) }
     }
 
     /// `?locale=` if given (400 when it is not one of ours), else the Accept-Language header.
-    package static func apiLocale(_ request: Request) throws -> AppLocale {
+    static func apiLocale(_ request: Request) throws -> AppLocale {
         if let tag = request.query[String.self, at: "locale"] {
             guard let locale = AppLocale(rawValue: tag) else {
                 throw Abort(.badRequest, reason: "locale: must be one of " + AppLocale.allCases.map(\.rawValue).joined(separator: ", "))
@@ -79,24 +79,24 @@ package enum DirectoryAPI {
         return AppLocale.negotiate(acceptLanguage: request.headers.first(name: .acceptLanguage))
     }
 
-    package struct ValidationErrorDTO: Content {
-        package struct Item: Content {
-            package var field: String
-            package var message: String
+    struct ValidationErrorDTO: Content {
+        struct Item: Content {
+            var field: String
+            var message: String
             package init(field: String, message: String) {
                 self.field = field
                 self.message = message
             }
         }
-        package var error: APIError.Body
-        package var fields: [Item]
+        var error: APIError.Body
+        var fields: [Item]
         package init(error: APIError.Body, fields: [Item]) {
             self.error = error
             self.fields = fields
         }
     }
 
-    @Sendable package static func create(request: Request) async throws -> Response {
+    @Sendable static func create(request: Request) async throws -> Response {
         guard let user = request.currentUser, user.role.isStaff else { throw Abort(.forbidden, reason: "This token may not edit the directory.") }
         guard let body = request.body.data, let json = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) else {
             throw Abort(.badRequest, reason: "The body must be a JSON object with the fields of OrganisationInput.")
@@ -137,8 +137,8 @@ package enum DirectoryAPI {
 }
 
 /// Authenticates `Authorization: Bearer <token>` against stored token hashes; 401 without a valid one.
-package struct APITokenAuthenticator: AsyncMiddleware {
-    package func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+struct APITokenAuthenticator: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         guard let bearer = request.headers.bearerAuthorization else {
             throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"], reason: "A bearer token is required.")
         }

@@ -4,17 +4,17 @@ import DesignSystem
 import Fluent
 import Vapor
 
-package struct DirectoryQuery: Sendable, Equatable {
-    package var country: String?
-    package var kind: OrganisationKind?
-    package var focus: FocusArea?
-    package var search: String?
-    package var sort = SortState(key: "name", ascending: true)
-    package var page = 1
-    package var perPage = 20
+struct DirectoryQuery: Sendable, Equatable {
+    var country: String?
+    var kind: OrganisationKind?
+    var focus: FocusArea?
+    var search: String?
+    var sort = SortState(key: "name", ascending: true)
+    var page = 1
+    var perPage = 20
 
-    package static let sortKeys: Set<String> = ["name", "country", "kind"]
-    package static let maxPerPage = 100
+    static let sortKeys: Set<String> = ["name", "country", "kind"]
+    static let maxPerPage = 100
 
     /// Reads the query string; values it does not know are ignored rather than refused.
     package init(request: Request, defaultPerPage: Int = 20) {
@@ -34,7 +34,7 @@ package struct DirectoryQuery: Sendable, Equatable {
     package init() {}
 
     /// The API's reading: a value it does not know is a 400 with a message naming the parameter.
-    package static func strict(request: Request, defaultPerPage: Int = 50) throws -> DirectoryQuery {
+    static func strict(request: Request, defaultPerPage: Int = 50) throws -> DirectoryQuery {
         var problems: [String] = []
         if let value = request.query[String.self, at: "country"], CountryInfo.find(value) == nil || value != value.uppercased() {
             problems.append("country: unknown country code “\(value)”")
@@ -59,7 +59,7 @@ package struct DirectoryQuery: Sendable, Equatable {
     }
 
     /// The query values that reproduce this view, with `changes` applied (nil removes a value).
-    package func parameters(_ changes: [String: String?] = [:]) -> [String: String] {
+    func parameters(_ changes: [String: String?] = [:]) -> [String: String] {
         var values: [String: String] = [:]
         values["country"] = country
         values["kind"] = kind?.rawValue
@@ -82,7 +82,7 @@ package struct DirectoryQuery: Sendable, Equatable {
     }
 
     /// One page of matching organisations and the number of all matches.
-    package func run(on database: Database) async throws -> (items: [Organisation], total: Int) {
+    func run(on database: Database) async throws -> (items: [Organisation], total: Int) {
         let total = try await filtered(on: database).count()
         let query = filtered(on: database)
         let direction: DatabaseQuery.Sort.Direction = sort.ascending ? .ascending : .descending
@@ -97,7 +97,7 @@ package struct DirectoryQuery: Sendable, Equatable {
     }
 
     /// Every match, for exports.
-    package func all(on database: Database) async throws -> [Organisation] {
+    func all(on database: Database) async throws -> [Organisation] {
         try await filtered(on: database).sort(\.$searchText).all()
     }
 }

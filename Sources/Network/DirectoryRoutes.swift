@@ -6,8 +6,8 @@ import Localization
 import SQLKit
 import Vapor
 
-package enum DirectoryRoutes {
-    package static func register(_ site: RoutesBuilder) {
+enum DirectoryRoutes {
+    static func register(_ site: RoutesBuilder) {
         site.get("organisations", use: list)
         site.get("organisations", ":slug", use: show)
         let staff = site.grouped("staff", "organisations")
@@ -19,14 +19,14 @@ package enum DirectoryRoutes {
         staff.form("import", maxSize: "10mb", use: importFile)
     }
 
-    @Sendable package static func list(request: Request) async throws -> Response {
+    @Sendable static func list(request: Request) async throws -> Response {
         let query = DirectoryQuery(request: request)
         let (items, total) = try await query.run(on: request.db)
         let page = DirectoryPage.render(.init(query: query, items: items, total: total), context: request.pageContext(current: "directory"))
         return .html(page)
     }
 
-    @Sendable package static func show(request: Request) async throws -> Response {
+    @Sendable static func show(request: Request) async throws -> Response {
         let organisation = try await find(request)
         let memberships = try await Membership.query(on: request.db).filter(\.$organisationID == organisation.requireID()).sort(\.$joinedOn).all()
         let contacts = try await Person.query(on: request.db).filter(\.$organisationID == organisation.requireID())
@@ -40,7 +40,7 @@ package enum DirectoryRoutes {
         return .html(page)
     }
 
-    package static func find(_ request: Request) async throws -> Organisation {
+    static func find(_ request: Request) async throws -> Organisation {
         guard let slug = request.parameters.get("slug"),
               let organisation = try await Organisation.query(on: request.db).filter(\.$slug == slug).first() else {
             throw Abort(.notFound)
@@ -50,12 +50,12 @@ package enum DirectoryRoutes {
 
     // MARK: staff
 
-    @Sendable package static func newForm(request: Request) async throws -> Response {
+    @Sendable static func newForm(request: Request) async throws -> Response {
         _ = try request.requireStaff()
         return .html(OrganisationFormPage.render(.init(input: OrganisationInput(), errors: [], slug: nil, version: 0), context: request.pageContext(current: "staff")))
     }
 
-    @Sendable package static func create(request: Request) async throws -> Response {
+    @Sendable static func create(request: Request) async throws -> Response {
         let user = try request.requireStaff()
         let input = OrganisationForm.decode(request)
         switch input.validate() {
@@ -76,7 +76,7 @@ package enum DirectoryRoutes {
         }
     }
 
-    @Sendable package static func editForm(request: Request) async throws -> Response {
+    @Sendable static func editForm(request: Request) async throws -> Response {
         let organisation = try await find(request)
         _ = try await OrganisationAccess.requireEditor(request, organisation)
         let input = OrganisationInput(
@@ -87,7 +87,7 @@ package enum DirectoryRoutes {
                                                  context: request.pageContext(current: "staff")))
     }
 
-    @Sendable package static func update(request: Request) async throws -> Response {
+    @Sendable static func update(request: Request) async throws -> Response {
         let organisation = try await find(request)
         let user = try await OrganisationAccess.requireEditor(request, organisation)
         let input = OrganisationForm.decode(request)
@@ -127,7 +127,7 @@ package enum DirectoryRoutes {
         }
     }
 
-    package static func formError(_ request: Request, input: OrganisationInput, failure: ValidationFailure, slug: String?, version: Int,
+    static func formError(_ request: Request, input: OrganisationInput, failure: ValidationFailure, slug: String?, version: Int,
                           status: HTTPStatus = .unprocessableEntity) -> Response {
         let t = request.t
         let errors = failure.issues.map { issue in
@@ -137,7 +137,7 @@ package enum DirectoryRoutes {
                                                  context: request.pageContext(current: "staff")), status: status)
     }
 
-    package static func uniqueSlug(_ base: String, on database: Database) async throws -> String {
+    static func uniqueSlug(_ base: String, on database: Database) async throws -> String {
         var candidate = base
         var counter = 2
         while try await Organisation.query(on: database).filter(\.$slug == candidate).count() > 0 {
@@ -149,12 +149,12 @@ package enum DirectoryRoutes {
 
     // MARK: import
 
-    @Sendable package static func importForm(request: Request) async throws -> Response {
+    @Sendable static func importForm(request: Request) async throws -> Response {
         _ = try request.requireStaff()
         return .html(ImportPage.render(.init(), context: request.pageContext(current: "staff")))
     }
 
-    @Sendable package static func importFile(request: Request) async throws -> Response {
+    @Sendable static func importFile(request: Request) async throws -> Response {
         let user = try request.requireStaff()
         let t = request.t
         guard let upload = try? request.content.get(File.self, at: "file"), upload.data.readableBytes > 0 else {
@@ -178,8 +178,8 @@ package enum DirectoryRoutes {
 }
 
 /// Reads the organisation form's fields; missing fields read as empty so the form can be shown again.
-package enum OrganisationForm {
-    package static func decode(_ request: Request) -> OrganisationInput {
+enum OrganisationForm {
+    static func decode(_ request: Request) -> OrganisationInput {
         func field(_ name: String) -> String { (try? request.content.get(String.self, at: name)) ?? "" }
         var description: [String: String] = [:]
         for locale in AppLocale.allCases {

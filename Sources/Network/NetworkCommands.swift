@@ -6,14 +6,14 @@ import Kernel
 import Localization
 import Vapor
 
-package struct ImportOrganisationsCommand: AsyncCommand {
-    package struct Signature: CommandSignature {
-        @Argument(name: "file", help: "A CSV file (UTF-8, RFC 4180) with the directory's columns.") package var file: String
+struct ImportOrganisationsCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "file", help: "A CSV file (UTF-8, RFC 4180) with the directory's columns.") var file: String
         package init() {}
     }
-    package var help: String { "Imports organisations from CSV: all rows or none, errors as file:line: reason." }
+    var help: String { "Imports organisations from CSV: all rows or none, errors as file:line: reason." }
 
-    package func run(using context: CommandContext, signature: Signature) async throws {
+    func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         guard let data = FileManager.default.contents(atPath: signature.file) else {
             throw CommandFailure(description: "\(signature.file): cannot be read")
@@ -34,14 +34,14 @@ package struct ImportOrganisationsCommand: AsyncCommand {
     package init() {}
 }
 
-package struct ExportOrganisationsCommand: AsyncCommand {
-    package struct Signature: CommandSignature {
-        @Option(name: "format", help: "csv (default) or json") package var format: String?
+struct ExportOrganisationsCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "format", help: "csv (default) or json") var format: String?
         package init() {}
     }
-    package var help: String { "Prints all organisations as CSV or JSON." }
+    var help: String { "Prints all organisations as CSV or JSON." }
 
-    package func run(using context: CommandContext, signature: Signature) async throws {
+    func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.autoMigrate()
         let organisations = try await Organisation.query(on: app.db).sort(\.$name).all()

@@ -74,7 +74,7 @@ package struct NetworkFeature: Feature {
     package var openAPI: OpenAPIFragment { NetworkOpenAPI.fragment }
 }
 
-package enum NetworkMetrics {
+enum NetworkMetrics {
     /// Organisations that were members of a network at some time in the period (a membership that began on or
     /// before its last day and had not ended before its first day).
     package static let members = Metric(

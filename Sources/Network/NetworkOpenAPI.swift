@@ -1,12 +1,12 @@
 // Network's part of the OpenAPI 3.1 document at /api/openapi.json: its paths, schemas and parameters.
 import Kernel
 
-package enum NetworkOpenAPI {
-    package static var kinds: String { "[" + OrganisationKind.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ") + "]" }
-    package static var focusAreas: String { "[" + FocusArea.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ") + "]" }
-    package static var countries: String { "[" + CountryInfo.all.map { "\"\($0.code)\"" }.joined(separator: ", ") + "]" }
+enum NetworkOpenAPI {
+    static var kinds: String { "[" + OrganisationKind.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ") + "]" }
+    static var focusAreas: String { "[" + FocusArea.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ") + "]" }
+    static var countries: String { "[" + CountryInfo.all.map { "\"\($0.code)\"" }.joined(separator: ", ") + "]" }
 
-    package static var filterParameters: String {
+    static var filterParameters: String {
         ##"""
         {"name": "country", "in": "query", "required": false, "description": "ISO 3166-1 alpha-2 code (XK for Kosovo).", "schema": {"type": "string", "enum": \##(countries)}},
         {"name": "kind", "in": "query", "required": false, "schema": {"type": "string", "enum": \##(kinds)}},
@@ -15,7 +15,7 @@ package enum NetworkOpenAPI {
         """##
     }
 
-    package static var fragment: OpenAPIFragment {
+    static var fragment: OpenAPIFragment {
         OpenAPIFragment(paths: [
             ##"""
             "/api/v1/organisations": {

@@ -3,8 +3,8 @@ import Kernel
 import Fluent
 import Vapor
 
-package enum OrganisationAccess {
-    package static func canEdit(_ user: User?, _ organisation: Organisation, on database: Database) async throws -> Bool {
+enum OrganisationAccess {
+    static func canEdit(_ user: User?, _ organisation: Organisation, on database: Database) async throws -> Bool {
         guard let user, user.active else { return false }
         if user.role.isStaff { return true }
         let roles = try await OrganisationRole.query(on: database)
@@ -13,7 +13,7 @@ package enum OrganisationAccess {
     }
 
     /// The signed-in user if they may edit `organisation`; a sign-in redirect or 403 otherwise.
-    package static func requireEditor(_ request: Request, _ organisation: Organisation) async throws -> User {
+    static func requireEditor(_ request: Request, _ organisation: Organisation) async throws -> User {
         let user = try request.requireUser()
         guard try await canEdit(user, organisation, on: request.db) else { throw Abort(.forbidden) }
         return user

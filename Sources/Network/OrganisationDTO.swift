@@ -3,16 +3,16 @@ import Kernel
 import Foundation
 import Vapor
 
-package struct OrganisationDTO: Content, Equatable {
-    package var slug: String
-    package var name: String
-    package var kind: String
-    package var country: String
-    package var municipality: String
-    package var website: String
-    package var focusAreas: [String]
-    package var description: [String: String]
-    package var updatedAt: Date?
+struct OrganisationDTO: Content, Equatable {
+    var slug: String
+    var name: String
+    var kind: String
+    var country: String
+    var municipality: String
+    var website: String
+    var focusAreas: [String]
+    var description: [String: String]
+    var updatedAt: Date?
 
     package init(_ organisation: Organisation) {
         slug = organisation.slug

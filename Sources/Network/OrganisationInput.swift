@@ -27,7 +27,7 @@ public struct OrganisationInput: Sendable, Codable, Equatable {
         self.description = description
     }
 
-    package enum CodingKeys: String, CodingKey { case name, kind, country, municipality, website, email, focusAreas, description }
+    enum CodingKeys: String, CodingKey { case name, kind, country, municipality, website, email, focusAreas, description }
 
     /// Missing fields read as empty, so that validation (not decoding) says what is wrong.
     public init(from decoder: Decoder) throws {
@@ -76,8 +76,8 @@ public struct OrganisationInput: Sendable, Codable, Equatable {
         }
     }
 
-    package static let maxNameLength = OrganisationSchema.maxName
-    package static let maxTextLength = OrganisationSchema.maxText
+    static let maxNameLength = OrganisationSchema.maxName
+    static let maxTextLength = OrganisationSchema.maxText
 
     /// Checks every field and returns either the typed value or every problem at once.
     public func validate() -> Result<Valid, ValidationFailure> {
@@ -131,7 +131,7 @@ public struct OrganisationInput: Sendable, Codable, Equatable {
     }
 
     /// An http(s) address no longer than the directory allows.
-    package static func isWebAddress(_ text: String) -> Bool {
+    static func isWebAddress(_ text: String) -> Bool {
         FormText.isWebAddress(text, maxLength: OrganisationSchema.maxWebsite + "https://".count)
     }
 }
@@ -145,14 +145,14 @@ public struct ValidationFailure: Error, Sendable, Equatable {
 }
 
 /// Makes a URL-safe identifier from a name: "Lëvizja Mjaft!" → "levizja-mjaft".
-package enum Slug {
-    package static let cyrillic: [Character: String] = [
+enum Slug {
+    static let cyrillic: [Character: String] = [
         "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ѓ": "gj", "ђ": "dj", "е": "e", "ж": "z", "з": "z", "ѕ": "dz",
         "и": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n", "њ": "nj", "о": "o", "п": "p", "р": "r",
         "с": "s", "т": "t", "ќ": "kj", "ћ": "c", "у": "u", "ф": "f", "х": "h", "ц": "c", "ч": "c", "џ": "dz", "ш": "s",
         "ё": "e", "й": "j", "ы": "y", "э": "e", "ю": "ju", "я": "ja", "щ": "sc", "ъ": "", "ь": "",
     ]
-    package static func make(_ name: String) -> String {
+    static func make(_ name: String) -> String {
         let latin = String(name.lowercased().flatMap { cyrillic[$0] ?? String($0) })
         let folded = latin.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         var slug = ""

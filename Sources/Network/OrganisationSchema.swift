@@ -4,26 +4,26 @@ import Kernel
 import Foundation
 import Localization
 
-package enum OrganisationSchema {
-    package static let maxName = 200
-    package static let maxText = 5_000
-    package static let maxEmail = 254
-    package static let maxWebsite = 500
+enum OrganisationSchema {
+    static let maxName = 200
+    static let maxText = 5_000
+    static let maxEmail = 254
+    static let maxWebsite = 500
     /// At least one character that is not white space.
-    package static let somethingVisible = #"\S"#
+    static let somethingVisible = #"\S"#
     /// No control characters.
-    package static let noControl = #"^[^\u0000-\u001F\u007F-\u009F]*$"#
+    static let noControl = #"^[^\u0000-\u001F\u007F-\u009F]*$"#
     /// No control characters except line breaks (descriptions may have paragraphs).
-    package static let noControlButNewline = #"^[^\u0000-\u0009\u000B-\u001F\u007F-\u009F]*$"#
+    static let noControlButNewline = #"^[^\u0000-\u0009\u000B-\u001F\u007F-\u009F]*$"#
     /// An http(s) address (the scheme may be left out) with a dotted host of ASCII letters, digits and hyphens.
-    package static let website = #"^$|^(?:[Hh][Tt][Tt][Pp][Ss]?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::[0-9]{1,5})?(?:[/?#][A-Za-z0-9._~:/?#@!$&'()*+,;=-]*)?$"#
+    static let website = #"^$|^(?:[Hh][Tt][Tt][Pp][Ss]?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::[0-9]{1,5})?(?:[/?#][A-Za-z0-9._~:/?#@!$&'()*+,;=-]*)?$"#
     /// name@domain.tld without spaces, quotes, brackets or separators.
-    package static let email = #"^$|^[^\s@<>,;"\u0000-\u001F\u007F-\u009F]+@[^\s@<>,;".\u0000-\u001F\u007F-\u009F][^\s@<>,;"\u0000-\u001F\u007F-\u009F]*\.[^\s@<>,;"\u0000-\u001F\u007F-\u009F]*[^\s@<>,;".\u0000-\u001F\u007F-\u009F]$"#
+    static let email = #"^$|^[^\s@<>,;"\u0000-\u001F\u007F-\u009F]+@[^\s@<>,;".\u0000-\u001F\u007F-\u009F][^\s@<>,;"\u0000-\u001F\u007F-\u009F]*\.[^\s@<>,;"\u0000-\u001F\u007F-\u009F]*[^\s@<>,;".\u0000-\u001F\u007F-\u009F]$"#
 
-    package static let fields: Set<String> = ["name", "kind", "country", "municipality", "website", "email", "focusAreas", "description"]
+    static let fields: Set<String> = ["name", "kind", "country", "municipality", "website", "email", "focusAreas", "description"]
 
     /// Checks a decoded JSON body against the schema; returns the problems as (field, message).
-    package static func problems(in json: Any) -> [(String, String)] {
+    static func problems(in json: Any) -> [(String, String)] {
         guard let object = json as? [String: Any] else { return [("body", "must be a JSON object")] }
         var problems: [(String, String)] = []
         for key in object.keys where !fields.contains(key) { problems.append((key, "is not a field of an organisation")) }
@@ -69,7 +69,7 @@ package enum OrganisationSchema {
     }
 
     /// Lengths count Unicode code points, as JSON Schema does.
-    package static func check(_ text: String, field: String, max: Int, min: Int, patterns: [String], into problems: inout [(String, String)]) {
+    static func check(_ text: String, field: String, max: Int, min: Int, patterns: [String], into problems: inout [(String, String)]) {
         let length = text.unicodeScalars.count
         if length > max { problems.append((field, "at most \(max) characters")) }
         if length < min { problems.append((field, "must not be empty")) }
@@ -83,13 +83,13 @@ package enum OrganisationSchema {
     private static let compiled: [String: NSRegularExpression] = Dictionary(uniqueKeysWithValues:
         [somethingVisible, noControl, noControlButNewline, website, email].map { ($0, try! NSRegularExpression(pattern: $0)) })
 
-    package static func matches(_ text: String, _ pattern: String) -> Bool {
+    static func matches(_ text: String, _ pattern: String) -> Bool {
         guard let regex = compiled[pattern] ?? (try? NSRegularExpression(pattern: pattern)) else { return false }
         return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
     /// The JSON Schema of the request body, from the same rules.
-    package static var jsonSchema: String {
+    static var jsonSchema: String {
         func quoted(_ text: String) -> String {
             String(decoding: try! JSONSerialization.data(withJSONObject: text, options: [.fragmentsAllowed, .withoutEscapingSlashes]), as: UTF8.self)
         }

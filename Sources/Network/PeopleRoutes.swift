@@ -7,15 +7,15 @@ import Localization
 import Vapor
 
 /// What a contact person agreed to.
-package enum ConsentScope: String, CaseIterable {
+enum ConsentScope: String, CaseIterable {
     /// Staff may contact the person; nothing is shown publicly.
     case contact
     /// Name and position appear on the organisation's public profile.
     case publicListing = "public-listing"
 }
 
-package enum PeopleRoutes {
-    package static func register(_ site: RoutesBuilder) {
+enum PeopleRoutes {
+    static func register(_ site: RoutesBuilder) {
         let people = site.grouped("staff", "organisations", ":slug", "people")
         people.get("", use: page)
         people.form("", use: addPerson)
@@ -24,15 +24,15 @@ package enum PeopleRoutes {
         people.form("memberships", use: addMembership)
     }
 
-    package struct PersonForm {
-        package var name = ""
-        package var email = ""
-        package var position = ""
-        package var scope = ConsentScope.contact.rawValue
-        package var consent = false
+    struct PersonForm {
+        var name = ""
+        var email = ""
+        var position = ""
+        var scope = ConsentScope.contact.rawValue
+        var consent = false
     }
 
-    package static func render(_ request: Request, organisation: Organisation, form: PersonForm = PersonForm(), errors: [FieldError] = [],
+    static func render(_ request: Request, organisation: Organisation, form: PersonForm = PersonForm(), errors: [FieldError] = [],
                        editorEmail: String = "", editorName: String = "", editorErrors: [FieldError] = [],
                        membership: (network: String, joined: String, left: String) = ("ICEDA", "", ""), membershipErrors: [FieldError] = [],
                        status: HTTPStatus = .ok) async throws -> Response {
@@ -118,12 +118,12 @@ package enum PeopleRoutes {
         return .html(html, status: status)
     }
 
-    @Sendable package static func page(request: Request) async throws -> Response {
+    @Sendable static func page(request: Request) async throws -> Response {
         _ = try request.requireStaff()
         return try await render(request, organisation: try await DirectoryRoutes.find(request))
     }
 
-    @Sendable package static func addPerson(request: Request) async throws -> Response {
+    @Sendable static func addPerson(request: Request) async throws -> Response {
         let staff = try request.requireStaff()
         let organisation = try await DirectoryRoutes.find(request)
         let t = request.t
@@ -160,7 +160,7 @@ package enum PeopleRoutes {
     }
 
     /// Withdrawal of consent erases the person's data; the audit log keeps only that it happened.
-    @Sendable package static func withdraw(request: Request) async throws -> Response {
+    @Sendable static func withdraw(request: Request) async throws -> Response {
         let staff = try request.requireStaff()
         let organisation = try await DirectoryRoutes.find(request)
         guard let id = request.parameters.get("person").flatMap(UUID.init(uuidString:)),
@@ -176,7 +176,7 @@ package enum PeopleRoutes {
         return .seeOther(request.localLink("/staff/organisations/\(organisation.slug)/people"))
     }
 
-    @Sendable package static func inviteEditor(request: Request) async throws -> Response {
+    @Sendable static func inviteEditor(request: Request) async throws -> Response {
         let staff = try request.requireStaff()
         let organisation = try await DirectoryRoutes.find(request)
         let t = request.t
@@ -215,7 +215,7 @@ package enum PeopleRoutes {
 }
 
 extension PeopleRoutes {
-    @Sendable package static func addMembership(request: Request) async throws -> Response {
+    @Sendable static func addMembership(request: Request) async throws -> Response {
         let staff = try request.requireStaff()
         let organisation = try await DirectoryRoutes.find(request)
         let t = request.t

@@ -4,11 +4,11 @@ import Fluent
 import Foundation
 import Localization
 
-package enum NetworkSeed {
-    package static let network = "ICEDA"
+enum NetworkSeed {
+    static let network = "ICEDA"
 
     /// The six consortium partners of the ICEDA programme (02/2020–01/2023).
-    package static let partners: [OrganisationInput] = [
+    static let partners: [OrganisationInput] = [
         OrganisationInput(name: "Metamorphosis Foundation for Internet and Society", kind: "partner", country: "MK", municipality: "Skopje",
                           website: "https://metamorphosis.org.mk", focusAreas: ["e-government", "digital-literacy", "privacy", "e-participation"],
                           description: ["en": "Lead partner of the ICEDA consortium.", "mk": "Водечки партнер на конзорциумот ИЦЕДА.",
@@ -31,7 +31,7 @@ package enum NetworkSeed {
     ]
 
     /// Adds the partners that are missing; running it again changes nothing.
-    package static func seedReference(on database: Database) async throws {
+    static func seedReference(on database: Database) async throws {
         let joined = DateComponents(calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC"), year: 2020, month: 2, day: 1).date!
         let left = DateComponents(calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC"), year: 2023, month: 1, day: 31).date!
         for input in partners {
@@ -42,7 +42,7 @@ package enum NetworkSeed {
     }
 
     /// Stores an organisation unless one with its slug exists; returns it when it was added.
-    package static func insertIfMissing(_ valid: OrganisationInput.Valid, on database: Database) async throws -> Organisation? {
+    static func insertIfMissing(_ valid: OrganisationInput.Valid, on database: Database) async throws -> Organisation? {
         let slug = Slug.make(valid.name)
         guard try await Organisation.query(on: database).filter(\.$slug == slug).count() == 0 else { return nil }
         let organisation = Organisation()
@@ -54,7 +54,7 @@ package enum NetworkSeed {
     }
 
     /// Invented organisations so that a newcomer sees a populated directory; marked as demo in their descriptions.
-    package static func seedDemo(on database: Database) async throws -> Int {
+    static func seedDemo(on database: Database) async throws -> Int {
         let towns: [(String, [String])] = [
             ("AL", ["Tiranë", "Durrës", "Shkodër"]), ("XK", ["Prishtinë", "Prizren", "Pejë"]), ("ME", ["Podgorica", "Nikšić", "Bar"]),
             ("MK", ["Skopje", "Bitola", "Tetovo"]), ("RS", ["Beograd", "Novi Sad", "Niš"]), ("BA", ["Sarajevo", "Mostar", "Tuzla"]),

@@ -5,19 +5,19 @@ import Kernel
 import Localization
 import Vapor
 
-package enum UnlistedRoutes {
-    package static func register(_ site: RoutesBuilder) {
+enum UnlistedRoutes {
+    static func register(_ site: RoutesBuilder) {
         site.get("staff", "organisations", "unlisted", use: unlisted)
         site.form("staff", "organisations", ":slug", "list", use: list)
     }
 
-    @Sendable package static func unlisted(request: Request) async throws -> Response {
+    @Sendable static func unlisted(request: Request) async throws -> Response {
         _ = try request.requireStaff()
         let organisations = try await Organisation.query(on: request.db).filter(\.$listed == false).sort(\.$name).all()
         return .html(unlistedPage(organisations, context: request.pageContext(current: "staff")))
     }
 
-    @Sendable package static func list(request: Request) async throws -> Response {
+    @Sendable static func list(request: Request) async throws -> Response {
         let user = try request.requireStaff()
         let organisation = try await DirectoryRoutes.find(request)
         if !organisation.listed {
@@ -32,7 +32,7 @@ package enum UnlistedRoutes {
         return .seeOther(request.localLink("/staff/organisations/unlisted"))
     }
 
-    package static func unlistedPage(_ organisations: [Organisation], context: PageContext) -> String {
+    static func unlistedPage(_ organisations: [Organisation], context: PageContext) -> String {
         let t = context.t
         return Layout.page(context, title: t("grants.registration.unlisted_title"), breadcrumbs: [
             Crumb(t("nav.home"), href: context.link("/")), Crumb(t("nav.staff"), href: context.link("/staff")), Crumb(t("grants.registration.unlisted_title")),

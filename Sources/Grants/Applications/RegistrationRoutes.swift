@@ -82,7 +82,7 @@ enum RegistrationRoutes {
         let locale = request.appLocale
         let baseURL = request.application.iceda.config.baseURL
         try await request.db.transaction { database in
-            organisation.slug = try await DirectoryRoutes.uniqueSlug(Slug.make(valid.name), on: database)
+            organisation.slug = try await Organisation.uniqueSlug(forName: valid.name, on: database)
             try await organisation.save(on: database)
             try await user.save(on: database)
             try await OrganisationRole(userID: user.requireID(), organisationID: organisation.requireID(), role: .focalPoint).save(on: database)

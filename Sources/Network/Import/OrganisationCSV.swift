@@ -5,16 +5,16 @@ import Foundation
 import Localization
 import Methods
 
-package enum OrganisationCSV {
-    package static let required = ["name", "kind", "country"]
-    package static let columns = ["name", "kind", "country", "municipality", "website", "email", "focus_areas"]
+enum OrganisationCSV {
+    static let required = ["name", "kind", "country"]
+    static let columns = ["name", "kind", "country", "municipality", "website", "email", "focus_areas"]
         + AppLocale.allCases.map { "description_\($0.rawValue)" }
 
     /// A row that passed every check, with the line it came from.
-    package struct Row {
-        package var line: Int
-        package var input: OrganisationInput.Valid
-        package var slug: String
+    struct Row {
+        var line: Int
+        var input: OrganisationInput.Valid
+        var slug: String
         package init(line: Int, input: OrganisationInput.Valid, slug: String) {
             self.line = line
             self.input = input
@@ -23,7 +23,7 @@ package enum OrganisationCSV {
     }
 
     /// Reads a whole file; returns every row or every problem (messages in the reader's language).
-    package static func parse(_ bytes: [UInt8], fileName: String, t: Translator) -> Result<[Row], ImportFailure> {
+    static func parse(_ bytes: [UInt8], fileName: String, t: Translator) -> Result<[Row], ImportFailure> {
         var errors: [String] = []
         func fail(_ line: Int, _ message: String) { errors.append("\(fileName):\(line): \(message)") }
 
@@ -99,7 +99,7 @@ package enum OrganisationCSV {
     }
 
     /// Writes all rows in one transaction: an organisation with the same slug is updated, others are added.
-    package static func save(_ rows: [Row], on database: Database) async throws -> (created: Int, updated: Int) {
+    static func save(_ rows: [Row], on database: Database) async throws -> (created: Int, updated: Int) {
         try await database.transaction { database in
             var created = 0, updated = 0
             var existingBySlug: [String: Organisation] = [:]
@@ -130,7 +130,7 @@ package enum OrganisationCSV {
     }
 
     /// The organisations as CSV with the import's columns, so an export can be imported again.
-    package static func export(_ organisations: [Organisation]) -> String {
+    static func export(_ organisations: [Organisation]) -> String {
         var text = CSVWriter.row(columns)
         for organisation in organisations {
             let summary = organisation.summary
@@ -144,7 +144,7 @@ package enum OrganisationCSV {
 
 
     /// The 1-based line of the first byte sequence that is not UTF-8, or nil when the bytes are valid.
-    package static func firstInvalidUTF8Line(_ bytes: [UInt8]) -> Int? {
+    static func firstInvalidUTF8Line(_ bytes: [UInt8]) -> Int? {
         var line = 1
         var index = 0
         while index < bytes.count {
@@ -174,8 +174,8 @@ package enum OrganisationCSV {
 }
 
 /// Every problem of a file that was not imported.
-package struct ImportFailure: Error {
-    package var errors: [String]
+struct ImportFailure: Error {
+    var errors: [String]
     package init(errors: [String]) {
         self.errors = errors
     }

@@ -3,11 +3,11 @@ import Kernel
 import Fluent
 import SQLKit
 
-package struct M002_Network: AsyncMigration {
+struct M002_Network: AsyncMigration {
     /// The name Fluent recorded when this migration shipped in the single IcedaApp target; it must never change.
-    package var name: String { "IcedaApp.M002_Network" }
+    var name: String { "IcedaApp.M002_Network" }
 
-    package func prepare(on database: Database) async throws {
+    func prepare(on database: Database) async throws {
         try await database.schema(Organisation.schema)
             .id()
             .field("slug", .string, .required)
@@ -50,7 +50,7 @@ package struct M002_Network: AsyncMigration {
         try await sql.create(index: "organisations_kind").on(Organisation.schema).column("kind").column("search_text").run()
     }
 
-    package func revert(on database: Database) async throws {
+    func revert(on database: Database) async throws {
         try await database.schema(Person.schema).delete()
         try await database.schema(Membership.schema).delete()
         try await database.schema(Organisation.schema).delete()

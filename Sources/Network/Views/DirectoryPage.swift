@@ -3,11 +3,11 @@ import Kernel
 import DesignSystem
 import Localization
 
-package enum DirectoryPage {
-    package struct Model {
-        package var query: DirectoryQuery
-        package var items: [Organisation]
-        package var total: Int
+enum DirectoryPage {
+    struct Model {
+        var query: DirectoryQuery
+        var items: [Organisation]
+        var total: Int
         package init(query: DirectoryQuery, items: [Organisation], total: Int) {
             self.query = query
             self.items = items
@@ -15,7 +15,7 @@ package enum DirectoryPage {
         }
     }
 
-    package static func render(_ model: Model, context: PageContext) -> String {
+    static func render(_ model: Model, context: PageContext) -> String {
         let t = context.t
         let query = model.query
         let link: @Sendable ([String: String]) -> String = { changes in

@@ -3,17 +3,17 @@ import Kernel
 import DesignSystem
 import Localization
 
-package enum ImportPage {
-    package struct Model {
-        package var errors: [String] = []
-        package var fileName: String?
+enum ImportPage {
+    struct Model {
+        var errors: [String] = []
+        var fileName: String?
         package init(errors: [String] = [], fileName: String? = nil) {
             self.errors = errors
             self.fileName = fileName
         }
     }
 
-    package static func render(_ model: Model, context: PageContext) -> String {
+    static func render(_ model: Model, context: PageContext) -> String {
         let t = context.t
         return Layout.page(context, title: t("import.title"), breadcrumbs: [
             Crumb(t("nav.home"), href: context.link("/")), Crumb(t("nav.staff"), href: context.link("/staff")), Crumb(t("import.title")),

@@ -3,13 +3,13 @@ import Kernel
 import DesignSystem
 import Localization
 
-package enum OrganisationFormPage {
-    package struct Model {
-        package var input: OrganisationInput
-        package var errors: [FieldError]
+enum OrganisationFormPage {
+    struct Model {
+        var input: OrganisationInput
+        var errors: [FieldError]
         /// nil when creating.
-        package var slug: String?
-        package var version: Int
+        var slug: String?
+        var version: Int
         package init(input: OrganisationInput, errors: [FieldError], slug: String? = nil, version: Int) {
             self.input = input
             self.errors = errors
@@ -18,7 +18,7 @@ package enum OrganisationFormPage {
         }
     }
 
-    package static func render(_ model: Model, context: PageContext) -> String {
+    static func render(_ model: Model, context: PageContext) -> String {
         let t = context.t
         let title = model.slug == nil ? t("org.new_title") : t("org.edit_title", ["name": model.input.name])
         let action = model.slug.map { context.link("/staff/organisations/\($0)/edit") } ?? context.link("/staff/organisations/new")

@@ -3,11 +3,11 @@ import Kernel
 import DesignSystem
 import Localization
 
-package enum OrganisationPage {
-    package struct Model {
-        package var organisation: Organisation
-        package var memberships: [Membership]
-        package var contacts: [Person] = []
+enum OrganisationPage {
+    struct Model {
+        var organisation: Organisation
+        var memberships: [Membership]
+        var contacts: [Person] = []
         package init(organisation: Organisation, memberships: [Membership], contacts: [Person] = []) {
             self.organisation = organisation
             self.memberships = memberships
@@ -15,7 +15,7 @@ package enum OrganisationPage {
         }
     }
 
-    package static func render(_ model: Model, context: PageContext, canEdit: Bool, isStaff: Bool = false) -> String {
+    static func render(_ model: Model, context: PageContext, canEdit: Bool, isStaff: Bool = false) -> String {
         let t = context.t
         let organisation = model.organisation
         return Layout.page(context, title: organisation.name, breadcrumbs: [
