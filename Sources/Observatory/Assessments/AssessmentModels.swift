@@ -1,5 +1,6 @@
 // The network's own assessment waves: services, URLs, each researcher's answers, reconciled choices, evidence files.
 import Kernel
+import Methods
 import Fluent
 import Foundation
 

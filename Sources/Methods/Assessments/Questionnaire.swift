@@ -1,38 +1,44 @@
 // The benchmark questionnaire as the answer form shows it, how a submitted sheet is read and checked,
 // where two researchers differ, and how reconciled answers become the method engine's dataset.
 // Plain Swift, no database.
-import Kernel
 import Foundation
-import Methods
 
-enum Questionnaire {
-    typealias B = EGovBenchmark
+public enum Questionnaire {
+    public typealias B = EGovBenchmark
 
-    enum Kind: Sendable { case yesNo, number }
+    public enum Kind: Sendable { case yesNo, number }
 
-    struct Question: Sendable, Hashable {
-        var code: String
-        var kind: Kind = .yesNo
+    public struct Question: Sendable, Hashable {
+        public var code: String
+        public var kind: Kind = .yesNo
         /// The form field of the question.
-        var field: String { "q_" + code }
+        public var field: String { "q_" + code }
         /// The catalog key of the question's text.
-        var key: String { "assess.q." + code.lowercased() }
+        public var key: String { "assess.q." + code.lowercased() }
+        public init(code: String, kind: Kind = .yesNo) {
+            self.code = code
+            self.kind = kind
+        }
     }
 
     /// Questions shown together in a fieldset.
-    struct Group: Sendable {
-        var id: String
-        var questions: [Question]
-        var legendKey: String { "assess.group." + id }
+    public struct Group: Sendable {
+        public var id: String
+        public var questions: [Question]
+        public var legendKey: String { "assess.group." + id }
+        public init(id: String, questions: [Question]) {
+            self.id = id
+            self.questions = questions
+        }
     }
 
     /// The code of the Mobile Friendliness test result, as the benchmark's answers and stored URLs write it.
-    static let mobileFriendliness = "MF"
+    public static let mobileFriendliness = "MF"
 
-    static func yesNo(_ codes: String) -> [Question] { codes.split(separator: " ").map { Question(code: String($0)) } }
+    public static func yesNo(_ codes: String) -> [Question] { codes.split(separator: " ").map { Question(code: String($0)) } }
 
     /// National services: every question the method reads (B.NationalQuestion) and the mobile test.
-    static let national: [Group] = [
+    public static let national: [Group] = [
         Group(id: "availability", questions: yesNo("A1 A2 A3")),
         Group(id: "delivery", questions: yesNo("C1 C2 C3 C4 C5 C6 C7")),
         Group(id: "eid", questions: yesNo("F1 F2 F3 F4")),
@@ -42,46 +48,56 @@ enum Questionnaire {
     ]
 
     /// Cross-border services: every question the method reads (B.CrossBorderQuestion).
-    static let crossBorder: [Group] = [
+    public static let crossBorder: [Group] = [
         Group(id: "cb_availability", questions: yesNo("G1 G2")),
         Group(id: "cb_eid", questions: yesNo("I1 I2")),
         Group(id: "cb_edocuments", questions: yesNo("I3 I4_1 I4_2")),
     ]
 
-    static func groups(scope: String) -> [Group] { scope == "cross-border" ? crossBorder : national }
-    static func questions(scope: String) -> [Question] { groups(scope: scope).flatMap(\.questions) }
+    public static func groups(scope: String) -> [Group] { scope == "cross-border" ? crossBorder : national }
+    public static func questions(scope: String) -> [Question] { groups(scope: scope).flatMap(\.questions) }
 
     /// Stored answer values: Yes, No, Not relevant, no answer.
-    static let answerValues = ["Y", "N", "NR", ""]
+    public static let answerValues = ["Y", "N", "NR", ""]
 
     /// Reads a number typed with a decimal point or comma; nil when it is not one.
-    static func number(_ raw: String) -> Double? {
+    public static func number(_ raw: String) -> Double? {
         let text = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
         guard !text.isEmpty, text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }), let value = Double(text), value.isFinite else { return nil }
         return value
     }
 
     /// How a number is stored (the benchmark import writes Mobile Friendliness the same way).
-    static func numberCode(_ value: Double) -> String { String(format: "%g", value) }
+    public static func numberCode(_ value: Double) -> String { String(format: "%g", value) }
 
     // MARK: a submitted sheet
 
     /// What a researcher typed for one URL, before checking.
-    struct SheetInput: Sendable, Equatable {
+    public struct SheetInput: Sendable, Equatable {
         /// Question code → the value sent (radio value, or the typed number).
-        var answers: [String: String] = [:]
-        var note = ""
-        var observedOn = ""
+        public var answers: [String: String] = [:]
+        public var note = ""
+        public var observedOn = ""
+
+        public init(answers: [String: String] = [:], note: String = "", observedOn: String = "") {
+            self.answers = answers
+            self.note = note
+            self.observedOn = observedOn
+        }
     }
 
     /// A problem with one field of a sheet; `key` is the message's catalog key.
-    struct Problem: Sendable, Equatable {
-        var field: String
-        var key: String
+    public struct Problem: Sendable, Equatable {
+        public var field: String
+        public var key: String
+        public init(field: String, key: String) {
+            self.field = field
+            self.key = key
+        }
     }
 
     /// The stored answers of a valid sheet (code → Y/N/NR/"" or a number), or what is wrong with it.
-    static func check(_ input: SheetInput, scope: String) -> (answers: [String: String], problems: [Problem]) {
+    public static func check(_ input: SheetInput, scope: String) -> (answers: [String: String], problems: [Problem]) {
         var answers: [String: String] = [:]
         var problems: [Problem] = []
         for question in questions(scope: scope) {
@@ -110,15 +126,19 @@ enum Questionnaire {
 }
 
 /// Where two researchers' answers for one URL differ, and the answers once the differences are settled.
-enum Reconciliation {
-    struct Disagreement: Sendable, Hashable {
-        var question: String
+public enum Reconciliation {
+    public struct Disagreement: Sendable, Hashable {
+        public var question: String
         /// The two researchers' values, in the order of their sheets.
-        var values: [String]
+        public var values: [String]
+        public init(question: String, values: [String]) {
+            self.question = question
+            self.values = values
+        }
     }
 
     /// Questions whose stored values differ (a missing answer counts as no answer).
-    static func disagreements(_ first: [String: String], _ second: [String: String], scope: String) -> [Disagreement] {
+    public static func disagreements(_ first: [String: String], _ second: [String: String], scope: String) -> [Disagreement] {
         Questionnaire.questions(scope: scope).compactMap { question in
             let a = first[question.code] ?? "", b = second[question.code] ?? ""
             return a == b ? nil : Disagreement(question: question.code, values: [a, b])
@@ -126,13 +146,13 @@ enum Reconciliation {
     }
 
     /// The values a reconciler may choose: any answer for Yes/No questions, one of the two for numbers.
-    static func choices(for disagreement: Disagreement) -> [String] {
+    public static func choices(for disagreement: Disagreement) -> [String] {
         disagreement.question == Questionnaire.mobileFriendliness ? disagreement.values : Questionnaire.answerValues
     }
 
     /// The reconciled answers: the agreed ones, and the chosen value where the two differ; nil while a
     /// disagreement has no (valid) choice.
-    static func reconciled(_ first: [String: String], _ second: [String: String], choices: [String: String], scope: String) -> [String: String]? {
+    public static func reconciled(_ first: [String: String], _ second: [String: String], choices: [String: String], scope: String) -> [String: String]? {
         var answers: [String: String] = [:]
         for question in Questionnaire.questions(scope: scope) {
             let a = first[question.code] ?? "", b = second[question.code] ?? ""
@@ -150,28 +170,43 @@ enum Reconciliation {
 
 /// Reconciled answers → the method engine's dataset: the wave's services are the landscape, each URL's
 /// reconciled answers one answer row, and there are no portal rows (portal-based indicators stay missing).
-enum AssessmentScoring {
-    typealias B = EGovBenchmark
+public enum AssessmentScoring {
+    public typealias B = EGovBenchmark
 
-    struct URLAnswers: Sendable, Equatable {
-        var url: String
+    public struct URLAnswers: Sendable, Equatable {
+        public var url: String
         /// Question code → Y/N/NR/"" (and "MF" → a number or "").
-        var answers: [String: String]
+        public var answers: [String: String]
+        public init(url: String, answers: [String: String]) {
+            self.url = url
+            self.answers = answers
+        }
     }
 
-    struct Service: Sendable {
-        var scope: B.ServiceScope
-        var lifeEvent: B.LifeEvent
-        var number: String
-        var label: String
-        var type: B.ServiceType
-        var level: B.GovernmentLevel
-        var applicable: Bool
-        var proactive: Bool
-        var urls: [URLAnswers]
+    public struct Service: Sendable {
+        public var scope: B.ServiceScope
+        public var lifeEvent: B.LifeEvent
+        public var number: String
+        public var label: String
+        public var type: B.ServiceType
+        public var level: B.GovernmentLevel
+        public var applicable: Bool
+        public var proactive: Bool
+        public var urls: [URLAnswers]
+        public init(scope: B.ServiceScope, lifeEvent: B.LifeEvent, number: String, label: String, type: B.ServiceType, level: B.GovernmentLevel, applicable: Bool, proactive: Bool, urls: [URLAnswers]) {
+            self.scope = scope
+            self.lifeEvent = lifeEvent
+            self.number = number
+            self.label = label
+            self.type = type
+            self.level = level
+            self.applicable = applicable
+            self.proactive = proactive
+            self.urls = urls
+        }
     }
 
-    static func answer(_ code: String?) -> B.Answer {
+    public static func answer(_ code: String?) -> B.Answer {
         switch code {
         case "Y": B.Answer(.yes)
         case "N": B.Answer(.no)
@@ -180,7 +215,7 @@ enum AssessmentScoring {
         }
     }
 
-    static func dataset(country: B.CountryCode, services: [Service]) -> EGovBenchmarkDataset {
+    public static func dataset(country: B.CountryCode, services: [Service]) -> EGovBenchmarkDataset {
         var dataset = EGovBenchmarkDataset()
         for (index, service) in services.enumerated() {
             let key = B.ServiceKey(country: country, lifeEvent: service.lifeEvent, number: service.number)

@@ -2,7 +2,7 @@
 // Plain Swift, no database: the routes ask it before every change and store what it answers.
 
 /// Where a wave is in its life.
-enum WaveState: String, Codable, CaseIterable, Sendable {
+public enum WaveState: String, Codable, CaseIterable, Sendable {
     /// Being set up: details, services, URLs.
     case draft
     /// Researchers record URLs and answer the questionnaire, each on their own.
@@ -14,13 +14,13 @@ enum WaveState: String, Codable, CaseIterable, Sendable {
 }
 
 /// A step from one state to the next; the raw value is what the wave page's buttons send.
-enum WaveTransition: String, CaseIterable, Sendable {
+public enum WaveTransition: String, CaseIterable, Sendable {
     case startCollecting = "collect"
     case startReconciling = "reconcile"
     case publish
 
     /// The state the step starts from and the one it leads to.
-    var edge: (from: WaveState, to: WaveState) {
+    public var edge: (from: WaveState, to: WaveState) {
         switch self {
         case .startCollecting: (.draft, .collecting)
         case .startReconciling: (.collecting, .reconciling)
@@ -30,7 +30,7 @@ enum WaveTransition: String, CaseIterable, Sendable {
 }
 
 /// Things people do to a wave; each is allowed in some states only.
-enum WaveActivity: Sendable, CaseIterable {
+public enum WaveActivity: Sendable, CaseIterable {
     /// Name, country, level, dates, method version.
     case editDetails
     /// Add services from a template country.
@@ -45,7 +45,7 @@ enum WaveActivity: Sendable, CaseIterable {
     case reconcile
 
     /// The states in which the activity is allowed.
-    var states: Set<WaveState> {
+    public var states: Set<WaveState> {
         switch self {
         case .editDetails: [.draft, .collecting, .reconciling]
         case .copyServices: [.draft]
@@ -57,19 +57,26 @@ enum WaveActivity: Sendable, CaseIterable {
 }
 
 /// What the rules need to know about a wave's content to let it move on.
-struct WaveReadiness: Sendable, Equatable {
+public struct WaveReadiness: Sendable, Equatable {
     /// Applicable services of the wave.
-    var applicableServices = 0
+    public var applicableServices = 0
     /// URLs recorded for applicable services.
-    var urls = 0
+    public var urls = 0
     /// URLs of applicable services that do not have two researchers' answers yet.
-    var urlsLackingAnswers = 0
+    public var urlsLackingAnswers = 0
     /// Disagreements (URL × question) without a reconciled value.
-    var unresolvedDisagreements = 0
+    public var unresolvedDisagreements = 0
+
+    public init(applicableServices: Int = 0, urls: Int = 0, urlsLackingAnswers: Int = 0, unresolvedDisagreements: Int = 0) {
+        self.applicableServices = applicableServices
+        self.urls = urls
+        self.urlsLackingAnswers = urlsLackingAnswers
+        self.unresolvedDisagreements = unresolvedDisagreements
+    }
 }
 
 /// Why a wave may not do something; `published` means the wave is immutable.
-enum WaveRefusal: Error, Equatable, Sendable {
+public enum WaveRefusal: Error, Equatable, Sendable {
     case published
     case notAllowed(activity: String, state: WaveState)
     case wrongState(transition: WaveTransition, state: WaveState)
@@ -79,9 +86,9 @@ enum WaveRefusal: Error, Equatable, Sendable {
     case unresolvedDisagreements(Int)
 }
 
-enum WaveStateMachine {
+public enum WaveStateMachine {
     /// The state after `transition`, or why the wave cannot take it.
-    static func apply(_ transition: WaveTransition, to state: WaveState, readiness: WaveReadiness) -> Result<WaveState, WaveRefusal> {
+    public static func apply(_ transition: WaveTransition, to state: WaveState, readiness: WaveReadiness) -> Result<WaveState, WaveRefusal> {
         if state == .published { return .failure(.published) }
         guard transition.edge.from == state else { return .failure(.wrongState(transition: transition, state: state)) }
         switch transition {
@@ -98,14 +105,14 @@ enum WaveStateMachine {
     }
 
     /// Whether `activity` may happen in `state`; a published wave allows nothing.
-    static func check(_ activity: WaveActivity, in state: WaveState) -> Result<Void, WaveRefusal> {
+    public static func check(_ activity: WaveActivity, in state: WaveState) -> Result<Void, WaveRefusal> {
         if state == .published { return .failure(.published) }
         guard activity.states.contains(state) else { return .failure(.notAllowed(activity: "\(activity)", state: state)) }
         return .success(())
     }
 
     /// The transitions that lead on from `state` (at most one: the states form a line).
-    static func next(from state: WaveState) -> WaveTransition? {
+    public static func next(from state: WaveState) -> WaveTransition? {
         WaveTransition.allCases.first { $0.edge.from == state }
     }
 }
