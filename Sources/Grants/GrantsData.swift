@@ -218,8 +218,7 @@ enum GrantsExport {
     static func csv(_ rows: [RegisterRow]) -> String {
         var text = CSVWriter.row(csvColumns)
         for row in rows {
-            var amount = ""
-            if case .number(let text) = Grants.JSONNode.amount(row.amount) { amount = text }
+            let amount = row.amount.machineText
             let fields = [row.grant.identifier, row.grant.title, row.recipient.name, row.recipient.countryCode, row.call.code, row.lot.code,
                           row.programme.currencyCode, amount, row.grant.awardDate, row.grant.plannedStart, row.grant.plannedEndDate?.iso ?? "",
                           String(row.grant.durationMonths), row.grant.status]

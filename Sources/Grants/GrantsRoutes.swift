@@ -86,7 +86,7 @@ enum GrantsAPI {
         var tranchesPercent: [String]
 
         init(_ lot: GrantLot, currency: Grants.Currency) {
-            func amount(_ minor: Int64) -> String { Grants.Ratio(minor, 100).decimalString(places: 2) }
+            func amount(_ minor: Int64) -> String { Grants.Money(minorUnits: minor, currency: currency).machineText }
             code = lot.code
             title = lot.title.values
             envelope = lot.envelopeMinor.map(amount)
@@ -181,7 +181,7 @@ enum GrantsAPI {
             call = row.call.code
             lot = row.lot.code
             currency = row.programme.currencyCode
-            amount = row.amount.description.split(separator: " ").first.map(String.init) ?? ""
+            amount = row.amount.machineText
             amountMinorUnits = row.grant.amountMinor
             awardDate = row.grant.awardDate
             plannedStart = row.grant.plannedStart

@@ -144,9 +144,9 @@ private func body(_ app: Application, _ path: String, status: HTTPStatus = .ok) 
 
 @Suite struct GrantsExportTests {
     static let expectedAmounts: [String: String] = [
-        "360G-iceda-sg2020-lot1-001": "15000", "360G-iceda-sg2020-lot1-002": "16500", "360G-iceda-sg2020-lot1-003": "13000",
-        "360G-iceda-sg2020-lot1-004": "17000", "360G-iceda-sg2020-lot1-005": "14250",
-        "360G-iceda-sg2020-lot2-001": "5000", "360G-iceda-sg2020-lot2-002": "7000", "360G-iceda-sg2020-lot2-003": "3000",
+        "360G-iceda-sg2020-lot1-001": "15000.00", "360G-iceda-sg2020-lot1-002": "16500.00", "360G-iceda-sg2020-lot1-003": "13000.00",
+        "360G-iceda-sg2020-lot1-004": "17000.00", "360G-iceda-sg2020-lot1-005": "14250.00",
+        "360G-iceda-sg2020-lot2-001": "5000.00", "360G-iceda-sg2020-lot2-002": "7000.00", "360G-iceda-sg2020-lot2-003": "3000.00",
     ]
 
     @Test func theAPIServesOne360GivingGrantPerAwardedGrant() async throws {
@@ -163,10 +163,10 @@ private func body(_ app: Application, _ path: String, status: HTTPStatus = .ok) 
                 let id = try #require(grant["id"] as? String)
                 #expect(grant["currency"] as? String == "EUR")
                 let expected = try #require(Self.expectedAmounts[id], "unexpected grant \(id)")
-                #expect((grant["amountAwarded"] as? Int).map(String.init) == expected, "\(id)")
+                #expect((grant["amountAwarded"] as? NSNumber).map { String(format: "%.2f", $0.doubleValue) } == expected, "\(id)")
             }
-            // exact numbers in the text, no floating point
-            #expect(text.contains("\"amountAwarded\": 14250,"))
+            // exact numbers in the text, written as every machine output writes money (two decimals, a dot)
+            #expect(text.contains("\"amountAwarded\": 14250.00,"))
             let first = try #require(grants.first { $0["id"] as? String == "360G-iceda-sg2020-lot1-001" })
             let planned = try #require((first["plannedDates"] as? [[String: Any]])?.first)
             #expect(planned["startDate"] as? String == "2020-10-01" && planned["endDate"] as? String == "2022-03-31" && planned["duration"] as? Int == 18)
@@ -181,7 +181,7 @@ private func body(_ app: Application, _ path: String, status: HTTPStatus = .ok) 
             #expect(String(decoding: cli, as: UTF8.self) == api)
             let csv = String(decoding: try await ExportGrantsCommand.export(app, format: "csv"), as: UTF8.self)
             #expect(csv.hasPrefix("identifier,title,recipient,recipient_country,call,lot,currency,amount,"))
-            #expect(csv.contains(",EUR,14250,2020-09-15,2020-10-01,2022-03-31,18,closed\r\n"))
+            #expect(csv.contains(",EUR,14250.00,2020-09-15,2020-10-01,2022-03-31,18,closed\r\n"))
             #expect(csv.split(separator: "\r\n").count == 9)
             // the command itself runs through the export group (it prints to standard output)
             var context = CommandContext(console: app.console, input: CommandInput(arguments: ["iceda", "export", "grants", "--format", "360giving"]))

@@ -59,12 +59,12 @@ struct GrantsThreeSixtyGivingTests {
         #expect(centre["grantProgramme"] == nil)
         #expect(centre["fromOpenCall"] == .string("Yes"))
         let advocacy = try #require(grants[1])
-        #expect(advocacy["amountAwarded"] == .number("5000") && advocacy["amountAppliedFor"] == .number("5500"))
+        #expect(advocacy["amountAwarded"] == .number("5000.00") && advocacy["amountAppliedFor"] == .number("5500.00"))
         #expect(advocacy["plannedDates"]?[0]?["endDate"] == .string("2021-04-30"))
         #expect(advocacy["grantProgramme"]?[0]?["code"] == .string("iceda-sg-2020-lot-2"))
         // Kosovo: XK is not in the standard's ISO 3166-1 list, so the location has a name only.
         let kosovo = try #require(grants[2])
-        #expect(kosovo["amountAwarded"] == .number("6999.5"))
+        #expect(kosovo["amountAwarded"] == .number("6999.50"))
         #expect(kosovo["recipientOrganization"]?[0]?["location"] == .array([.object([("name", .string("Kosovo"))])]))
     }
 
@@ -107,6 +107,7 @@ struct GrantsThreeSixtyGivingTests {
         let node = Grants.JSONNode.object([("a\"b", .string("line\nbreak\t\u{1}\\ Ёж")), ("n", .null), ("t", .bool(true)), ("e", .array([]))])
         #expect(node.serialized(pretty: false) == #"{"a\"b":"line\nbreak\t\u0001\\ Ёж","n":null,"t":true,"e":[]}"#)
         #expect(Grants.JSONNode.amount(F.eur(0, 5)) == .number("0.05"))
-        #expect(Grants.JSONNode.amount(F.eur(100, 10)) == .number("100.1"))
+        #expect(Grants.JSONNode.amount(F.eur(100, 10)) == .number("100.10"))
+        #expect(Grants.JSONNode.amount(F.eur(17_000)) == .number("17000.00"))
     }
 }

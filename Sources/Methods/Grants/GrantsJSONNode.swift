@@ -14,13 +14,8 @@ extension Grants {
         /// Null.
         case null
 
-        /// An amount of money as a JSON number in major units: `13333.33`, `13000`, `0.5`.
-        public static func amount(_ money: Money) -> JSONNode {
-            let text = Ratio(money.minorUnits, 100).decimalString(places: 2)
-            var trimmed = Substring(text)
-            if trimmed.hasSuffix("00") { trimmed = trimmed.dropLast(3) } else if trimmed.hasSuffix("0") { trimmed = trimmed.dropLast() }
-            return .number(String(trimmed))
-        }
+        /// An amount of money as a JSON number in major units, written by `Money.machineText`: `13333.33`, `13000.00`.
+        public static func amount(_ money: Money) -> JSONNode { .number(money.machineText) }
 
         /// A whole number.
         public static func integer(_ value: Int) -> JSONNode { .number(String(value)) }

@@ -24,11 +24,15 @@ extension Grants {
         public var isNegative: Bool { minorUnits < 0 }
 
         /// Plain text such as `13333.33 EUR` (for logs and tests; use `MoneyFormatter` for people).
-        public var description: String {
+        public var description: String { "\(machineText) \(currency.code)" }
+
+        /// The amount as every machine-readable output writes it (API, CSV, 360Giving): a dot and always the two
+        /// minor digits, no grouping, no currency: `17000.00`, `-0.05`.
+        public var machineText: String {
             let sign = minorUnits < 0 ? "-" : ""
             let magnitude = minorUnits.magnitude
             let cents = magnitude % 100
-            return "\(sign)\(magnitude / 100).\(cents < 10 ? "0" : "")\(cents) \(currency.code)"
+            return "\(sign)\(magnitude / 100).\(cents < 10 ? "0" : "")\(cents)"
         }
 
         /// The sum of two amounts of the same currency.
