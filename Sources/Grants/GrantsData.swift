@@ -179,7 +179,7 @@ enum GrantsExport {
     }
 
     /// The 360Giving 1.4 data package of the awarded grants, built by the pure rules.
-    static func package(_ rows: [RegisterRow], baseURL: String, issued: CalendarDate = today()) -> Result<Grants.JSONNode, Grants.ThreeSixtyGiving.InvalidExport> {
+    static func package(_ rows: [RegisterRow], baseURL: String, issued: CalendarDate = today()) -> Result<JSONNode, Grants.ThreeSixtyGiving.InvalidExport> {
         let funder = rows.first.map { Grants.ThreeSixtyGiving.Organization(id: $0.programme.donorIdentifier, name: $0.programme.donor) }
             ?? Grants.ThreeSixtyGiving.Organization(id: "", name: "")
         let publication = Grants.ThreeSixtyGiving.Publication(
@@ -204,7 +204,7 @@ enum GrantsExport {
         let rows = try await GrantsData.register(on: database)
         guard !rows.isEmpty else { throw NothingToPublish(problems: ["There is no awarded grant yet."]) }
         switch package(rows, baseURL: baseURL, issued: issued) {
-        case .success(let node): return Data(node.serialized().utf8)
+        case .success(let node): return Data((node.serialized() + "\n").utf8)
         case .failure(let invalid): throw NothingToPublish(problems: invalid.problems.map { problem in
             ([problem.code] + problem.arguments.keys.sorted().map { "\($0)=\(String(describing: problem.arguments[$0]!))" }).joined(separator: " ")
         })

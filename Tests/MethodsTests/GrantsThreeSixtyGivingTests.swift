@@ -104,10 +104,10 @@ struct GrantsThreeSixtyGivingTests {
     }
 
     @Test func stringsAreEscaped() {
-        let node = Grants.JSONNode.object([("a\"b", .string("line\nbreak\t\u{1}\\ Ёж")), ("n", .null), ("t", .bool(true)), ("e", .array([]))])
+        let node = JSONNode.object([("a\"b", .string("line\nbreak\t\u{1}\\ Ёж")), ("n", .null), ("t", .bool(true)), ("e", .array([]))])
         #expect(node.serialized(pretty: false) == #"{"a\"b":"line\nbreak\t\u0001\\ Ёж","n":null,"t":true,"e":[]}"#)
-        #expect(Grants.JSONNode.amount(F.eur(0, 5)) == .number("0.05"))
-        #expect(Grants.JSONNode.amount(F.eur(100, 10)) == .number("100.10"))
-        #expect(Grants.JSONNode.amount(F.eur(17_000)) == .number("17000.00"))
+        #expect(JSONNode.amount(F.eur(0, 5)) == .number("0.05"))
+        #expect(JSONNode.amount(F.eur(100, 10)) == .number("100.10"))
+        #expect(JSONNode.amount(F.eur(17_000)) == .number("17000.00"))
     }
 }

@@ -14,13 +14,13 @@ extension CPSVAP {
         var json: JSONNode {
             switch self {
             case .text(let language, let value):
-                .object(["@language": .string(language), "@value": .string(value)])
+                .sortedObject(["@language": .string(language), "@value": .string(value)])
             case .iri(let iri):
-                .object(["@id": .string(iri)])
+                .sortedObject(["@id": .string(iri)])
             case .literal(let value):
                 .string(value)
             case .typed(let lexical, let datatype):
-                .object(["@type": .string(datatype), "@value": .string(lexical)])
+                .sortedObject(["@type": .string(datatype), "@value": .string(lexical)])
             }
         }
     }
@@ -67,7 +67,7 @@ extension CPSVAP {
                 let objects = Set(values.map(\.json)).sorted { $0.compact.utf8.lexicographicallyPrecedes($1.compact.utf8) }
                 members[property] = .array(objects)
             }
-            return .object(members)
+            return .sortedObject(members)
         }
     }
 }

@@ -41,9 +41,9 @@ extension CPSVAP {
 
         /// The whole JSON-LD document: inline `@context` and a `@graph` sorted by `@id`.
         var document: JSONNode {
-            let context = JSONNode.object(CPSVAP.contextPrefixes.mapValues(JSONNode.string))
+            let context = JSONNode.sortedObject(CPSVAP.contextPrefixes.mapValues(JSONNode.string))
             let graph = nodes.values.sorted { $0.iri.utf8.lexicographicallyPrecedes($1.iri.utf8) }.map(\.json)
-            return .object(["@context": context, "@graph": .array(graph)])
+            return .sortedObject(["@context": context, "@graph": .array(graph)])
         }
 
         // MARK: - Services and their parts

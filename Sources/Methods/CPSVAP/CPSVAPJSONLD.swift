@@ -12,6 +12,6 @@ extension CPSVAP {
 
     /// The same document as `jsonLD(services:baseURL:)`, as a string.
     public static func jsonLDString(services: [PublicService], baseURL: String) -> String {
-        GraphBuilder(baseURL: baseURL, services: services).document.serialized()
+        GraphBuilder(baseURL: baseURL, services: services).document.serialized() + "\n"
     }
 }

@@ -11,23 +11,23 @@ extension EGovBenchmark {
 
     /// The JSON document of ``benchmarkScoresJSON(from:pretty:)`` from computed results.
     public static func benchmarkScoresJSON(results: Results, pretty: Bool = true) -> Data {
-        var countries: [String: JSONValue] = [:]
+        var countries: [String: JSONNode] = [:]
         for (country, table) in results.countries {
             countries[country.rawValue] = json(table.biennial)
         }
         countries["EU27+"] = json(results.eu27Plus.biennial)
-        let document = JSONValue.object(["edition": .string(edition), "countries": .object(countries)])
+        let document = JSONNode.sortedObject(["edition": .string(edition), "countries": .sortedObject(countries)])
         return Data((document.serialized(pretty: pretty) + "\n").utf8)
     }
 
     /// One country's object: overall, the four dimensions, and the 14 indicators.
-    static func json(_ set: ScoreSet) -> JSONValue {
-        func value(_ x: Double?) -> JSONValue { x.map(JSONValue.number) ?? .null }
-        var members: [String: JSONValue] = ["overall": value(set.overall)]
+    static func json(_ set: ScoreSet) -> JSONNode {
+        func value(_ x: Double?) -> JSONNode { x.map(JSONNode.double) ?? .null }
+        var members: [String: JSONNode] = ["overall": value(set.overall)]
         for dimension in KeyDimension.allCases { members[dimension.rawValue] = value(set[dimension]) }
-        var indicators: [String: JSONValue] = [:]
+        var indicators: [String: JSONNode] = [:]
         for indicator in Indicator.allCases { indicators[indicator.rawValue] = value(set[indicator]) }
-        members["indicators"] = .object(indicators)
-        return .object(members)
+        members["indicators"] = .sortedObject(indicators)
+        return .sortedObject(members)
     }
 }

@@ -7,7 +7,7 @@ extension Grants.ThreeSixtyGiving {
     /// is not in the standard's ISO 3166-1 code list, so its location carries the name "Kosovo" only.
     public static func package(
         _ grants: [AwardedGrant], publication: Publication
-    ) -> Result<Grants.JSONNode, InvalidExport> {
+    ) -> Result<JSONNode, InvalidExport> {
         var problems: [Problem] = []
         if grants.isEmpty { problems.append(.noGrants) }
         let prefix = publication.identifierPrefix
@@ -35,7 +35,7 @@ extension Grants.ThreeSixtyGiving {
         }
         if !problems.isEmpty { return .failure(InvalidExport(problems: problems)) }
         let sorted = grants.sorted { (prefix + $0.localId).unicodeScalars.lexicographicallyPrecedes((prefix + $1.localId).unicodeScalars) }
-        var members: [(String, Grants.JSONNode)] = [
+        var members: [(String, JSONNode)] = [
             ("version", .string(version)),
             ("title", .string(publication.title)),
             ("identifier", .string(publication.identifier)),
@@ -52,8 +52,8 @@ extension Grants.ThreeSixtyGiving {
         "AL": "Albania", "XK": "Kosovo", "ME": "Montenegro", "MK": "North Macedonia", "RS": "Serbia",
     ]
 
-    private static func grantNode(_ grant: AwardedGrant, publication: Publication) -> Grants.JSONNode {
-        var members: [(String, Grants.JSONNode)] = [
+    private static func grantNode(_ grant: AwardedGrant, publication: Publication) -> JSONNode {
+        var members: [(String, JSONNode)] = [
             ("id", .string(publication.identifierPrefix + grant.localId)),
             ("title", .string(grant.title)),
             ("description", .string(grant.description)),
@@ -79,20 +79,20 @@ extension Grants.ThreeSixtyGiving {
     }
 
     /// The package's publisher object (the package schema names the identifier `identifier`).
-    private static func publisher(_ organization: Organization) -> Grants.JSONNode {
-        var members: [(String, Grants.JSONNode)] = [("identifier", .string(organization.id)), ("name", .string(organization.name))]
+    private static func publisher(_ organization: Organization) -> JSONNode {
+        var members: [(String, JSONNode)] = [("identifier", .string(organization.id)), ("name", .string(organization.name))]
         if let website = organization.website { members.append(("website", .string(website))) }
         return .object(members)
     }
 
     /// A grant's organisation object, with its country as `addressCountry` and a location when asked.
-    private static func organization(_ organization: Organization, withLocation: Bool) -> Grants.JSONNode {
-        var members: [(String, Grants.JSONNode)] = [("id", .string(organization.id)), ("name", .string(organization.name))]
+    private static func organization(_ organization: Organization, withLocation: Bool) -> JSONNode {
+        var members: [(String, JSONNode)] = [("id", .string(organization.id)), ("name", .string(organization.name))]
         if let website = organization.website { members.append(("url", .string(website))) }
         if withLocation, let code = organization.countryCode {
             let name = countryNames[code]
             if let name { members.append(("addressCountry", .string(name))) }
-            var location: [(String, Grants.JSONNode)] = []
+            var location: [(String, JSONNode)] = []
             if code != "XK" { location.append(("countryCode", .string(code))) }
             if let name { location.append(("name", .string(name))) }
             if !location.isEmpty { members.append(("location", .array([.object(location)]))) }
