@@ -68,7 +68,7 @@ extension EGovBenchmark {
         }
 
         /// An error about `record`.
-        func error(_ record: CSVRecord, _ kind: ImportError.Kind, _ reason: String) -> ImportError {
+        func error(_ record: CSVRecord, _ kind: ImportErrorKind, _ reason: String) -> ImportError {
             ImportError(file: file, line: record.line, kind: kind, reason: reason)
         }
 

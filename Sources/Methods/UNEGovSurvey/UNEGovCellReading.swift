@@ -91,7 +91,7 @@ extension UNEGovSurvey {
         }
 
         /// An error at this row.
-        func error(_ kind: ImportError.Kind, _ reason: String) -> ImportError {
+        func error(_ kind: ImportErrorKind, _ reason: String) -> ImportError {
             ImportError(file: file, line: record.line, kind: kind, reason: reason)
         }
 
