@@ -5,7 +5,7 @@ import Methods
 
 enum CatalogueExport {
     static func cpsv(_ service: PublicService, urls: [String]) -> CPSVAP.PublicService {
-        let lifeEvent = CPSVAP.BenchmarkLifeEvent.allCases.first { $0.rawValue.replacingOccurrences(of: "-", with: "").lowercased() == service.lifeEvent.lowercased() }
+        let lifeEvent = EGovBenchmark.LifeEvent.allCases.first { $0.rawValue.lowercased() == service.lifeEvent.lowercased() }
         let country = CPSVAP.Location.country(service.country)
         // The benchmark's landscape names services, not their authorities: the competent authority is the
         // country's public administration until researchers record the actual body.
@@ -14,7 +14,7 @@ enum CatalogueExport {
             name: ["en": "Public administration of \(service.country)"], spatial: [country])
         let scopeSegment = service.scope == "national" ? "" : "cross-border/"
         return CPSVAP.PublicService(
-            id: "\(service.country)/\(lifeEvent?.rawValue ?? service.lifeEvent)/\(scopeSegment)\(service.number)",
+            id: "\(service.country)/\(lifeEvent?.pathSegment ?? service.lifeEvent)/\(scopeSegment)\(service.number)",
             name: ["en": service.label],
             description: ["en": "\(service.label) (\(lifeEvent?.englishName ?? service.lifeEvent), \(service.scope) service, as catalogued by the EU eGovernment Benchmark)"],
             competentAuthority: authority,

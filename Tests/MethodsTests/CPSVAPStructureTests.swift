@@ -170,3 +170,19 @@ struct CPSVAPStructureTests {
         #expect(organisations.first?["dct:identifier"] as? [String] == ["ME-MRSS"])
     }
 }
+
+@Suite struct BenchmarkLifeEventNamesTests {
+    /// The catalogue's event IRIs and titles, written out by hand for the nine events of the 2023 edition.
+    @Test func eachEventHasItsPathAndTitle() {
+        let expected: [(EGovBenchmark.LifeEvent, String, String)] = [
+            (.businessStartUp, "business-start-up", "Business start-up"), (.family, "family", "Family"), (.career, "career", "Career"),
+            (.studying, "studying", "Studying"), (.regularBusinessOperations, "regular-business-operations", "Regular business operations"),
+            (.transport, "transport", "Transport"), (.justice, "justice", "Justice"), (.moving, "moving", "Moving"), (.health, "health", "Health"),
+        ]
+        #expect(expected.count == EGovBenchmark.LifeEvent.allCases.count)
+        for (event, path, title) in expected {
+            #expect(event.pathSegment == path)
+            #expect(event.englishName == title)
+        }
+    }
+}

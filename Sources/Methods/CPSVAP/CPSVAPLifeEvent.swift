@@ -25,35 +25,24 @@ extension CPSVAP {
         }
 
         /// One of the nine eGovernment Benchmark life events; `name` adds or overrides translations of the English name.
-        public static func benchmark(_ event: BenchmarkLifeEvent, name: [String: String] = [:]) -> LifeEventRef {
-            LifeEventRef(id: event.rawValue, name: ["en": event.englishName].merging(name) { _, new in new },
+        public static func benchmark(_ event: EGovBenchmark.LifeEvent, name: [String: String] = [:]) -> LifeEventRef {
+            LifeEventRef(id: event.pathSegment, name: ["en": event.englishName].merging(name) { _, new in new },
                          kind: event.isBusiness ? .business : .life)
         }
     }
+}
 
-    /// The nine life events of the EU eGovernment Benchmark; the raw value is the IRI path segment.
-    public enum BenchmarkLifeEvent: String, Sendable, Hashable, CaseIterable {
-        /// The 2022 (even-year) events.
-        case businessStartUp = "business-start-up", family, career, studying
-        /// The 2021 (odd-year) events.
-        case regularBusinessOperations = "regular-business-operations", transport, justice, moving, health
-
-        /// The English name, e.g. "Business start-up".
-        public var englishName: String {
-            switch self {
-            case .businessStartUp: "Business start-up"
-            case .family: "Family"
-            case .career: "Career"
-            case .studying: "Studying"
-            case .regularBusinessOperations: "Regular business operations"
-            case .transport: "Transport"
-            case .justice: "Justice"
-            case .moving: "Moving"
-            case .health: "Health"
-            }
+extension EGovBenchmark.LifeEvent {
+    /// The event's IRI path segment in the service catalogue: `business-start-up`, `regular-business-operations`, `family`.
+    public var pathSegment: String {
+        var out = ""
+        for character in rawValue {
+            if character.isUppercase { out += "-" + character.lowercased() } else { out.append(character) }
         }
-
-        /// Whether the event concerns businesses (exported as `cv:BusinessEvent`).
-        public var isBusiness: Bool { self == .businessStartUp || self == .regularBusinessOperations }
+        return out
     }
+
+    /// The English name as a title in sentence case, e.g. "Business start-up" (the published tables write
+    /// "Business Start-up", see `publishedName`).
+    public var englishName: String { publishedName.prefix(1) + publishedName.dropFirst().lowercased() }
 }
