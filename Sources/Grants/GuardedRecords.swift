@@ -22,9 +22,6 @@ protocol GuardedRecord: Model, Sendable where IDValue == UUID {
     var auditName: String { get }
 }
 
-/// The record changed since the form was rendered: the write is refused.
-struct RecordChanged: Error {}
-
 /// A state change the machine refuses.
 struct TransitionRefused<Machine: Grants.StateMachine>: Error {
     var error: Grants.TransitionError<Machine.State, Machine.Event>
@@ -35,8 +32,7 @@ enum GuardedRecords {
     static func write<R: GuardedRecord, T: Sendable>(_ record: R, expectedVersion: Int, on database: Database,
                                                     _ body: @escaping @Sendable (Database) async throws -> T) async throws -> T {
         let id = try record.requireID()
-        return try await database.transaction { database in
-            try await claim(R.schema, id: id, expectedVersion: expectedVersion, on: database)
+        return try await VersionClaim.write(R.schema, id: id, expectedVersion: expectedVersion, on: database) { database in
             record.version = expectedVersion + 1
             return try await body(database)
         }
@@ -45,14 +41,7 @@ enum GuardedRecords {
     /// Inside a transaction: raises the row's version from `expectedVersion`, or throws `RecordChanged` when
     /// someone else wrote it since (on PostgreSQL the update also locks the row until the transaction ends).
     static func claim(_ schema: String, id: UUID, expectedVersion: Int, on database: Database) async throws {
-        guard let sql = database as? SQLDatabase else { throw Abort(.internalServerError) }
-        let claimed = try await sql.update(schema)
-            .set("version", to: expectedVersion + 1)
-            .where("id", .equal, id)
-            .where("version", .equal, expectedVersion)
-            .returning("id")
-            .all()
-        guard claimed.count == 1 else { throw RecordChanged() }
+        try await VersionClaim.claim(schema, id: id, expectedVersion: expectedVersion, on: database)
     }
 
     struct TransitionAudit: Encodable {

@@ -27,8 +27,8 @@ struct DirectoryQuery: Sendable, Equatable {
             let candidate = SortState(queryValue: raw)
             if Self.sortKeys.contains(candidate.key) { sort = candidate }
         }
-        page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 100_000))
-        perPage = max(1, min(request.query[Int.self, at: "per_page"] ?? defaultPerPage, Self.maxPerPage))
+        page = request.queryPage()
+        perPage = request.queryCount("per_page", default: defaultPerPage, max: Self.maxPerPage)
     }
 
     package init() {}

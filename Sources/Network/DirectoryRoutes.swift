@@ -91,7 +91,7 @@ enum DirectoryRoutes {
         let organisation = try await find(request)
         let user = try await OrganisationAccess.requireEditor(request, organisation)
         let input = OrganisationForm.decode(request)
-        let sentVersion = (try? request.content.get(Int.self, at: "version")) ?? -1
+        let sentVersion = request.formVersion()
         guard sentVersion == organisation.version else {
             let failure = ValidationFailure(issues: [OrganisationInput.Issue("name", "org.error.edited_meanwhile")])
             return formError(request, input: input, failure: failure, slug: organisation.slug, version: sentVersion, status: .conflict)
@@ -104,19 +104,16 @@ enum DirectoryRoutes {
             organisation.apply(valid)
             // The version check and the write are one statement, so two editors cannot both win.
             organisation.version = sentVersion + 1
-            let updated = try await request.db.transaction { database -> Bool in
-                guard let sql = database as? SQLDatabase else { throw Abort(.internalServerError) }
-                let claimed = try await sql.update(Organisation.schema)
-                    .set("version", to: sentVersion + 1)
-                    .where("id", .equal, organisation.requireID())
-                    .where("version", .equal, sentVersion)
-                    .returning("id")
-                    .all()
-                guard claimed.count == 1 else { return false }
-                try await organisation.save(on: database)
-                try await Audit.record(on: database, actor: user, action: "organisation.update", targetType: "organisation",
-                                       targetID: organisation.slug, before: before, after: OrganisationDTO(organisation))
-                return true
+            let updated: Bool
+            do {
+                updated = try await VersionClaim.write(Organisation.schema, id: organisation.requireID(), expectedVersion: sentVersion, on: request.db) { database in
+                    try await organisation.save(on: database)
+                    try await Audit.record(on: database, actor: user, action: "organisation.update", targetType: "organisation",
+                                           targetID: organisation.slug, before: before, after: OrganisationDTO(organisation))
+                    return true
+                }
+            } catch is RecordChanged {
+                updated = false
             }
             guard updated else {
                 let failure = ValidationFailure(issues: [OrganisationInput.Issue("name", "org.error.edited_meanwhile")])

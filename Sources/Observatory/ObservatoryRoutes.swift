@@ -81,7 +81,7 @@ enum ObservatoryRoutes {
         let (edition, code) = try await editionAndCountry(request)
         let services = try await request.editionCache.services(of: edition, country: code, on: request.db)
         guard !services.isEmpty else { throw Abort(.notFound) }
-        let page = PageInfo(page: max(1, request.query[Int.self, at: "page"] ?? 1), perPage: 40, total: services.count)
+        let page = PageInfo(page: request.queryPage(), perPage: 40, total: services.count)
         guard page.page <= page.pageCount else { throw Abort(.notFound) }
         return .html(ObservatoryPages.services(edition: edition, country: code, services: services, page: page,
                                                editionQuery: request.query[String.self, at: "edition"],

@@ -230,6 +230,23 @@ private let pngBytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A,
         #expect(ApplicationStore.readBudget([dollars], locale: .en, currency: .eur, t: t).errors.map(\.field) == ["budget_0_unit_cost"])
     }
 
+    /// A forged version (Int64.max) used to overflow `version + 1` and stop the process; now it is a stale form.
+    @Test func aVersionOutOfRangeIsAStaleFormNotACrash() async throws {
+        try await withCycleDemo { app in
+            let draft = try await application(app, of: "Demo Digital Rights Prishtinë", call: GrantsCycleSeed.openCallCode)
+            let admin = Browser(app)
+            try await admin.signIn()
+            for forged in ["9223372036854775807", "-1", "2147483648", "1e308", "NaN", String(repeating: "9", count: 10_000)] {
+                let saved = try await admin.post(path(draft), form: [("version", forged), ("action", "save"), ("title", "Forged \(forged.prefix(5))")],
+                                                 csrfFrom: path(draft))
+                #expect(saved.status == .conflict, "version \(forged.prefix(20))")
+                #expect(saved.body.string.contains("Forged \(forged.prefix(5))"), "the typed title comes back")
+            }
+            #expect(try await reload(app, draft).version == draft.version)
+            #expect(try await app.testing().sendRequest(.GET, "/healthz").status == .ok)
+        }
+    }
+
     @Test func othersCannotReadAnApplication() async throws {
         try await withCycleDemo { app in
             let draft = try await application(app, of: "Demo Digital Rights Prishtinë", call: GrantsCycleSeed.openCallCode)

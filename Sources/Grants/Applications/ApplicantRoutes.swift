@@ -210,7 +210,7 @@ enum ApplicantRoutes {
     /// Reads the form as typed; unknown results and out-of-range months are kept and reported at the check.
     static func decodeInput(_ request: Request, _ bundle: ApplicationBundle) -> ApplicationInput {
         var input = ApplicationInput()
-        input.version = Int(field(request, "version")) ?? -1
+        input.version = request.formVersion()
         input.title = String(field(request, "title").trimmingCharacters(in: .whitespacesAndNewlines).prefix(ApplicationStore.titleLimit))
         input.summary = String(field(request, "summary").prefix(20_000))
         input.durationMonths = field(request, "duration_months")
@@ -368,7 +368,7 @@ enum ApplicantRoutes {
         }
         guard bundle.call.status == .open else { return refuse(request.t("grants.apply.error.call_not_open"), .conflict) }
         guard problems.isEmpty else { return refuse(request.t("grants.apply.fix_first"), .unprocessableEntity) }
-        let expected = Int(field(request, "version")) ?? -1
+        let expected = request.formVersion()
         let form = bundle.call.form
         let locale = application.appLocale
         let email = try await User.find(application.createdBy, on: request.db)?.email
@@ -508,7 +508,7 @@ enum ApplicantRoutes {
         let (bundle, user) = try await applicantBundle(request)
         do {
             try await ApplicationStore.transition(bundle.application, .withdraw, by: .applicant, actor: user,
-                                                  expectedVersion: Int(field(request, "version")) ?? -1, on: request.db)
+                                                  expectedVersion: request.formVersion(), on: request.db)
         } catch is ApplicationStore.Refused {
             return try await statusPage(request, bundle, errors: [FieldError(field: "withdraw", message: request.t("grants.apply.cannot_withdraw"))], status: .conflict)
         } catch is ApplicationStore.Changed {
@@ -533,7 +533,7 @@ enum ApplicantRoutes {
         }
         do {
             try await ApplicationStore.transition(bundle.application, .appeal, by: .applicant, actor: user,
-                                                  expectedVersion: Int(field(request, "version")) ?? -1, on: request.db) { application, _ in
+                                                  expectedVersion: request.formVersion(), on: request.db) { application, _ in
                 application.appealText = text
             }
         } catch is ApplicationStore.Refused {

@@ -16,7 +16,7 @@ enum AwardList {
         let calls = try await GrantCall.query(on: request.db).sort(\.$deadline, .descending).all()
         let callCode = request.query[String.self, at: "call"].flatMap { GrantRegisterQuery.isCode($0) ? $0 : nil } ?? ""
         let state = request.query[String.self, at: "state"].flatMap { Grants.GrantState(rawValue: $0)?.rawValue } ?? ""
-        let pageNumber = max(1, min(request.query[Int.self, at: "page"] ?? 1, 10_000))
+        let pageNumber = request.queryPage(max: 10_000)
         let call = calls.first { $0.code == callCode }
         let lots = try await GrantLot.query(on: request.db).all()
         func filtered() -> QueryBuilder<Grant> {

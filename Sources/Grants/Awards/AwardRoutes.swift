@@ -69,7 +69,7 @@ enum AwardRoutes {
         let t = request.t
         let input = PaymentInput(tranche: String(field(request, "tranche").prefix(10)), amount: String(field(request, "amount").prefix(100)),
                                  paidOn: String(field(request, "paid_on").prefix(20)), note: String(field(request, "note").prefix(noteLimit)))
-        let expected = Int(field(request, "version")) ?? -1
+        let expected = request.formVersion()
         var errors: [FieldError] = []
         let trancheCount = bundle.lot.trancheShares.count
         let tranche = Int(input.tranche).flatMap { (1...max(1, trancheCount)).contains($0) ? $0 : nil }
@@ -132,7 +132,7 @@ enum AwardRoutes {
         let t = request.t
         let comment = String(field(request, "comment").prefix(commentLimit)).trimmingCharacters(in: .whitespacesAndNewlines)
         let decision = field(request, "decision")
-        let expected = Int(field(request, "version")) ?? -1
+        let expected = request.formVersion()
         guard report.status == GrantReportStatus.submitted.rawValue else {
             return try await staffResponse(request, bundle, reviewComment: comment, refusal: t("grants.report.not_submitted"), status: .conflict)
         }
@@ -168,7 +168,7 @@ enum AwardRoutes {
         let user = try request.requireStaff()
         let bundle = try await AwardStore.bundle(request)
         let t = request.t
-        let expected = Int(field(request, "version")) ?? -1
+        let expected = request.formVersion()
         guard let event = Grants.GrantEvent(rawValue: field(request, "event")), !AwardPages.eventsWithOwnForm.contains(event) else {
             return try await staffResponse(request, bundle, refusal: t("grants.award.unknown_event"), status: .unprocessableEntity)
         }
@@ -218,7 +218,7 @@ enum AwardRoutes {
         let report = try await report(request, of: bundle)
         let t = request.t
         let input = ReportInput(narrative: String(field(request, "narrative").prefix(narrativeLimit)), spent: String(field(request, "spent").prefix(100)))
-        let expected = Int(field(request, "version")) ?? -1
+        let expected = request.formVersion()
         let reports = try await AwardStore.reports(of: bundle.grant, on: request.db)
         guard AwardPages.nextReport(reports, state: bundle.grant.state)?.id == report.id else {
             return try await granteeResponse(request, bundle, member: member, input: input, refusal: t("grants.report.not_open"), status: .conflict)

@@ -101,7 +101,7 @@ enum CallRoutes {
         input.appealDays = field(request, "appeal_days")
         input.rankingPublic = field(request, "ranking_public") == "1"
         input.form = String(field(request, "form").prefix(100_000))
-        input.version = Int(field(request, "version")) ?? -1
+        input.version = request.formVersion()
         return input
     }
 
@@ -349,7 +349,7 @@ enum CallRoutes {
         input.maxPerCountry = field(request, "max_per_country")
         input.tranches = field(request, "tranches")
         input.reallocation = field(request, "reallocation")
-        input.version = Int(field(request, "version")) ?? -1
+        input.version = request.formVersion()
         return input
     }
 

@@ -82,7 +82,7 @@ enum EvaluationRoutes {
             country = request.query[String.self, at: "country"].map { $0.uppercased() }.flatMap { GrantRegisterQuery.isCountry($0) ? $0 : nil } ?? ""
             flagged = request.query[String.self, at: "flagged"] == "1"
             q = String((request.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces).prefix(100))
-            page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 10_000))
+            page = request.queryPage(max: 10_000)
         }
 
         var parameters: [String: String] {
@@ -323,7 +323,7 @@ enum EvaluationRoutes {
                     role: Grants.Role, note: String, typed: [String: String],
                     change: @escaping @Sendable (GrantApplication, Database) async throws -> Void) async throws -> Response {
         let t = request.t
-        let expected = Int(field(request, "version")) ?? -1
+        let expected = request.formVersion()
         do {
             try await ApplicationStore.transition(bundle.application, event, by: role, actor: user, expectedVersion: expected, note: note, on: request.db, change: change)
         } catch let refused as ApplicationStore.Refused {
@@ -396,7 +396,7 @@ enum EvaluationRoutes {
         guard !lots.isEmpty else { throw Abort(.notFound) }
         let lot = lots.first { $0.code == request.query[String.self, at: "lot"] } ?? lots[0]
         let (result, line, rows) = try await request.rankingCache.ranking(of: lot, call: call, currency: programme.currency, on: request.db)
-        let page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 10_000))
+        let page = request.queryPage(max: 10_000)
         let info = PageInfo(page: page, perPage: 100, total: result.ranked.count)
         let shown = Array(result.ranked.dropFirst(info.offset).prefix(100))
         let organisations = try await Organisation.query(on: request.db).filter(\.$id ~~ Set(shown.compactMap { rows[$0.candidate.applicationId]?.organisation_id }).sorted { $0.uuidString < $1.uuidString })

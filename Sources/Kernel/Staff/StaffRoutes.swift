@@ -117,7 +117,7 @@ package enum StaffRoutes {
         _ = try request.requireAdmin()
         let context = request.pageContext(current: "staff")
         let t = context.t
-        let page = max(1, request.query[Int.self, at: "page"] ?? 1)
+        let page = request.queryPage()
         let total = try await AuditEntry.query(on: request.db).count()
         let entries = try await AuditEntry.query(on: request.db).sort(\.$at, .descending).range((page - 1) * 50 ..< page * 50).all()
         let link: @Sendable ([String: String]) -> String = { context.link("/staff/audit") + QueryString.encode($0) }
