@@ -6,12 +6,12 @@ import Vapor
 
 enum DirectoryAPI {
     static func register(_ api: RoutesBuilder) {
-        api.get("organisations", use: list)
-        api.get("organisations.csv", use: csv)
-        api.get("organisations", ":slug", use: show)
-        api.get("countries", use: countries)
-        api.get("focus-areas", use: focusAreas)
-        api.grouped(APITokenAuthenticator()).on(.POST, "organisations", body: .collect(maxSize: "64kb"), use: create)
+        api.get(NetworkURL.apiOrganisations.components, use: list)
+        api.get(NetworkURL.apiOrganisationsCSV.components, use: csv)
+        api.get(NetworkURL.apiOrganisationRoute.components, use: show)
+        api.get(NetworkURL.apiCountries.components, use: countries)
+        api.get(NetworkURL.apiFocusAreas.components, use: focusAreas)
+        api.grouped(APITokenAuthenticator()).on(.POST, NetworkURL.apiOrganisations.components, body: .collect(maxSize: "64kb"), use: create)
     }
 
     @Sendable static func list(request: Request) async throws -> Response {
@@ -130,7 +130,7 @@ enum DirectoryAPI {
                                        targetID: slug, after: OrganisationDTO(organisation))
             }
             let response = try await OrganisationDTO(organisation).encodeResponse(status: .created, for: request)
-            response.headers.replaceOrAdd(name: .location, value: "/api/v1/organisations/\(slug)")
+            response.headers.replaceOrAdd(name: .location, value: NetworkURL.apiOrganisation(slug))
             return response
         }
     }

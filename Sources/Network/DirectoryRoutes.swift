@@ -8,15 +8,14 @@ import Vapor
 
 enum DirectoryRoutes {
     static func register(_ site: RoutesBuilder) {
-        site.get("organisations", use: list)
-        site.get("organisations", ":slug", use: show)
-        let staff = site.grouped("staff", "organisations")
-        staff.get("new", use: newForm)
-        staff.form("new", use: create)
-        staff.get(":slug", "edit", use: editForm)
-        staff.form(":slug", "edit", use: update)
-        staff.get("import", use: importForm)
-        staff.form("import", maxSize: "10mb", use: importFile)
+        site.get(NetworkURL.directoryRoute, use: list)
+        site.get(NetworkURL.organisationRoute, use: show)
+        site.get(NetworkURL.newOrganisationRoute, use: newForm)
+        site.form(NetworkURL.newOrganisationRoute, use: create)
+        site.get(NetworkURL.editOrganisationRoute, use: editForm)
+        site.form(NetworkURL.editOrganisationRoute, use: update)
+        site.get(NetworkURL.importRoute, use: importForm)
+        site.form(NetworkURL.importRoute, maxSize: "10mb", use: importFile)
     }
 
     @Sendable static func list(request: Request) async throws -> Response {
@@ -72,7 +71,7 @@ enum DirectoryRoutes {
                                        targetID: organisation.slug, after: OrganisationDTO(organisation))
             }
             request.flash(.success, request.t("org.created", ["name": organisation.name]))
-            return .seeOther(request.localLink("/organisations/\(organisation.slug)"))
+            return .seeOther(request.localLink(NetworkURL.organisation(organisation.slug)))
         }
     }
 
@@ -120,7 +119,7 @@ enum DirectoryRoutes {
                 return formError(request, input: input, failure: failure, slug: organisation.slug, version: sentVersion, status: .conflict)
             }
             request.flash(.success, request.t("org.saved", ["name": organisation.name]))
-            return .seeOther(request.localLink("/organisations/\(organisation.slug)"))
+            return .seeOther(request.localLink(NetworkURL.organisation(organisation.slug)))
         }
     }
 
@@ -169,7 +168,7 @@ enum DirectoryRoutes {
             try await Audit.record(on: request.db, actor: user, action: "organisation.import", targetType: "organisation", targetID: nil,
                                    after: ["file": fileName, "rows": String(rows.count), "created": String(result.created), "updated": String(result.updated)])
             request.flash(.success, t("import.done", ["created": t.integer(result.created), "updated": t.integer(result.updated), "file": fileName]))
-            return .seeOther(request.localLink("/organisations"))
+            return .seeOther(request.localLink(NetworkURL.directory()))
         }
     }
 }

@@ -26,16 +26,16 @@ package struct NetworkFeature: Feature {
     }
 
     package func navigation(_ context: NavigationContext) -> [NavItem] {
-        [context.item("nav.directory", "/organisations", section: "directory")]
+        [context.item("nav.directory", NetworkURL.directory(), section: "directory")]
     }
 
     package func staffCards(_ context: PageContext, user: User) -> [DashboardCard] {
         let t = context.t
         return [DashboardCard(title: t("directory.title"), links: [
-            (t("org.new_title"), context.link("/staff/organisations/new")),
-            (t("import.title"), context.link("/staff/organisations/import")),
-            (t("grants.registration.unlisted_title"), context.link("/staff/organisations/unlisted")),
-            (t("directory.download_csv"), "/api/v1/organisations.csv"),
+            (t("org.new_title"), context.link(NetworkURL.newOrganisation())),
+            (t("import.title"), context.link(NetworkURL.importOrganisations())),
+            (t("grants.registration.unlisted_title"), context.link(NetworkURL.unlisted())),
+            (t("directory.download_csv"), NetworkURL.apiCSV()),
         ])]
     }
 
@@ -50,7 +50,7 @@ package struct NetworkFeature: Feature {
         let byCountry = region.map { ChartDatum(t($0.labelKey), Double(counts[$0.code] ?? 0)) }
         let maximum = max(1, byCountry.compactMap(\.value).max() ?? 1)
         let card = el("li", .class("card")) {
-            el("h2") { el("a", .href(context.link("/organisations"))) { t("directory.title") } }
+            el("h2") { el("a", .href(context.link(NetworkURL.directory()))) { t("directory.title") } }
             el("p") { t.plural("home.directory_count", count: organisations) }
         }
         let chart = Charts.bars(id: "orgs-by-country", title: t("home.chart_title"), data: byCountry, maximum: maximum,

@@ -16,12 +16,11 @@ enum ConsentScope: String, CaseIterable {
 
 enum PeopleRoutes {
     static func register(_ site: RoutesBuilder) {
-        let people = site.grouped("staff", "organisations", ":slug", "people")
-        people.get("", use: page)
-        people.form("", use: addPerson)
-        people.form(":person", "withdraw", use: withdraw)
-        people.form("editors", use: inviteEditor)
-        people.form("memberships", use: addMembership)
+        site.get(NetworkURL.peopleRoute, use: page)
+        site.form(NetworkURL.peopleRoute, use: addPerson)
+        site.form(NetworkURL.withdrawPersonRoute, use: withdraw)
+        site.form(NetworkURL.inviteEditorRoute, use: inviteEditor)
+        site.form(NetworkURL.addMembershipRoute, use: addMembership)
     }
 
     struct PersonForm {
@@ -41,12 +40,12 @@ enum PeopleRoutes {
         let people = try await Person.query(on: request.db).filter(\.$organisationID == organisation.requireID()).filter(\.$consentWithdrawnAt == nil).sort(\.$name).all()
         let roles = try await OrganisationRole.query(on: request.db).filter(\.$organisationID == organisation.requireID()).all()
         let editors = try await roles.isEmpty ? [] : User.query(on: request.db).filter(\.$id ~~ roles.map(\.userID)).sort(\.$email).all()
-        let base = context.link("/staff/organisations/\(organisation.slug)/people")
+        let base = context.link(NetworkURL.people(organisation.slug))
         let memberships = try await Membership.query(on: request.db).filter(\.$organisationID == organisation.requireID()).sort(\.$joinedOn).all()
         let title = t("people.title", ["name": organisation.name])
         let html = Layout.page(context, title: title, breadcrumbs: [
-            Crumb(t("nav.home"), href: context.link("/")), Crumb(t("directory.title"), href: context.link("/organisations")),
-            Crumb(organisation.name, href: context.link("/organisations/\(organisation.slug)")), Crumb(t("people.short_title")),
+            Crumb(t("nav.home"), href: context.link(KernelURL.home)), Crumb(t("directory.title"), href: context.link(NetworkURL.directory())),
+            Crumb(organisation.name, href: context.link(NetworkURL.organisation(organisation.slug))), Crumb(t("people.short_title")),
         ]) {
             Forms.errorSummary(errors + editorErrors + membershipErrors, t: t)
             el("h1") { title }
@@ -60,7 +59,7 @@ enum PeopleRoutes {
                              rows: people.map { person in
                                  [.text(person.name), .text(person.position), .text(person.email),
                                   .text(t("people.scope.\(person.consentScope)") + " — " + t.date(person.consentGivenAt)),
-                                  el("form", Attribute("method", "post"), Attribute("action", base + "/\(person.id!.uuidString.lowercased())/withdraw")) {
+                                  el("form", Attribute("method", "post"), Attribute("action", context.link(NetworkURL.withdrawPerson(organisation.slug, person.id!.uuidString.lowercased())))) {
                                       Forms.csrf(context.csrfToken)
                                       el("button", .type("submit"), .class("link-button")) { t("people.withdraw") }
                                   }]
@@ -94,7 +93,7 @@ enum PeopleRoutes {
                     }
                 }
             }
-            el("form", Attribute("method", "post"), Attribute("action", base + "/memberships"), Attribute("novalidate", nil)) {
+            el("form", Attribute("method", "post"), Attribute("action", context.link(NetworkURL.addMembership(organisation.slug))), Attribute("novalidate", nil)) {
                 Forms.csrf(context.csrfToken)
                 Forms.text(name: "network", label: t("membership.network"), value: membership.network, errors: membershipErrors, t: t)
                 Forms.text(name: "joined_on", label: t("membership.joined_on"), value: membership.joined, hint: t("membership.date_hint"),
@@ -108,7 +107,7 @@ enum PeopleRoutes {
             if !editors.isEmpty {
                 el("ul") { for editor in editors { el("li") { editor.name + " <" + editor.email + ">" + (editor.active ? "" : " — " + t("people.invited")) } } }
             }
-            el("form", Attribute("method", "post"), Attribute("action", base + "/editors"), Attribute("novalidate", nil)) {
+            el("form", Attribute("method", "post"), Attribute("action", context.link(NetworkURL.inviteEditor(organisation.slug))), Attribute("novalidate", nil)) {
                 Forms.csrf(context.csrfToken)
                 Forms.text(name: "editor_email", label: t("auth.email"), value: editorEmail, errors: editorErrors, type: "email", t: t)
                 Forms.text(name: "editor_name", label: t("people.name"), value: editorName, errors: editorErrors, t: t)
@@ -156,7 +155,7 @@ enum PeopleRoutes {
                                    after: ["consent": scope])
         }
         request.flash(.success, t("people.added", ["name": form.name]))
-        return .seeOther(request.localLink("/staff/organisations/\(organisation.slug)/people"))
+        return .seeOther(request.localLink(NetworkURL.people(organisation.slug)))
     }
 
     /// Withdrawal of consent erases the person's data; the audit log keeps only that it happened.
@@ -173,7 +172,7 @@ enum PeopleRoutes {
                                    targetID: organisation.slug, after: String?.none)
         }
         request.flash(.success, request.t("people.withdrawn"))
-        return .seeOther(request.localLink("/staff/organisations/\(organisation.slug)/people"))
+        return .seeOther(request.localLink(NetworkURL.people(organisation.slug)))
     }
 
     @Sendable static func inviteEditor(request: Request) async throws -> Response {
@@ -210,7 +209,7 @@ enum PeopleRoutes {
                                    targetID: organisation.slug, after: ["user": email])
         }
         request.flash(.success, t("people.editor_added", ["email": email]))
-        return .seeOther(request.localLink("/staff/organisations/\(organisation.slug)/people"))
+        return .seeOther(request.localLink(NetworkURL.people(organisation.slug)))
     }
 }
 
@@ -242,6 +241,6 @@ extension PeopleRoutes {
                                    targetID: organisation.slug, after: ["network": network, "joined": joinedText, "left": leftText])
         }
         request.flash(.success, t("membership.added"))
-        return .seeOther(request.localLink("/staff/organisations/\(organisation.slug)/people"))
+        return .seeOther(request.localLink(NetworkURL.people(organisation.slug)))
     }
 }

@@ -7,8 +7,8 @@ import Vapor
 
 enum UnlistedRoutes {
     static func register(_ site: RoutesBuilder) {
-        site.get("staff", "organisations", "unlisted", use: unlisted)
-        site.form("staff", "organisations", ":slug", "list", use: list)
+        site.get(NetworkURL.unlistedRoute, use: unlisted)
+        site.form(NetworkURL.listRoute, use: list)
     }
 
     @Sendable static func unlisted(request: Request) async throws -> Response {
@@ -29,13 +29,13 @@ enum UnlistedRoutes {
             }
         }
         request.flash(.success, request.t("grants.registration.listed", ["name": organisation.name]))
-        return .seeOther(request.localLink("/staff/organisations/unlisted"))
+        return .seeOther(request.localLink(NetworkURL.unlisted()))
     }
 
     static func unlistedPage(_ organisations: [Organisation], context: PageContext) -> String {
         let t = context.t
         return Layout.page(context, title: t("grants.registration.unlisted_title"), breadcrumbs: [
-            Crumb(t("nav.home"), href: context.link("/")), Crumb(t("nav.staff"), href: context.link("/staff")), Crumb(t("grants.registration.unlisted_title")),
+            Crumb(t("nav.home"), href: context.link(KernelURL.home)), Crumb(t("nav.staff"), href: context.link(KernelURL.staff)), Crumb(t("grants.registration.unlisted_title")),
         ]) {
             el("h1") { t("grants.registration.unlisted_title") }
             el("p") { t("grants.registration.unlisted_intro") }
@@ -46,9 +46,9 @@ enum UnlistedRoutes {
                     caption: t("grants.registration.unlisted_title"),
                     columns: [Column(t("org.name")), Column(t("org.country")), Column(t("org.kind")), Column(t("grants.registration.action"))],
                     rows: organisations.map { organisation in
-                        [el("a", .href(context.link("/organisations/\(organisation.slug)"))) { organisation.name },
+                        [el("a", .href(context.link(NetworkURL.organisation(organisation.slug)))) { organisation.name },
                          .text(t("country.\(organisation.countryCode)")), .text(t(organisation.kind.labelKey)),
-                         el("form", Attribute("method", "post"), Attribute("action", context.link("/staff/organisations/\(organisation.slug)/list")),
+                         el("form", Attribute("method", "post"), Attribute("action", context.link(NetworkURL.list(organisation.slug))),
                             Attribute("novalidate", nil)) {
                              Forms.csrf(context.csrfToken)
                              el("button", .type("submit"), .class("button button-secondary"), .aria("label", t("grants.registration.list_named", ["name": organisation.name]))) {

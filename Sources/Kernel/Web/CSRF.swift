@@ -31,6 +31,17 @@ extension RoutesBuilder {
     /// Registers a POST handler for an HTML form: collects the body (up to `maxSize`), then checks CSRF.
     @discardableResult
     package func form(_ path: PathComponent..., maxSize: ByteCount? = nil, use handler: @escaping @Sendable (Request) async throws -> Response) -> Route {
+        form(path: path, maxSize: maxSize, use: handler)
+    }
+
+    /// `form` for a typed route (see `SiteRoute`).
+    @discardableResult
+    package func form(_ route: SiteRoute, maxSize: ByteCount? = nil, use handler: @escaping @Sendable (Request) async throws -> Response) -> Route {
+        form(path: route.components, maxSize: maxSize, use: handler)
+    }
+
+    @discardableResult
+    package func form(path: [PathComponent], maxSize: ByteCount? = nil, use handler: @escaping @Sendable (Request) async throws -> Response) -> Route {
         on(.POST, path, body: .collect(maxSize: maxSize)) { request in
             // A body that arrived whole (tests, some proxies) skips Vapor's streaming limit: check it here too.
             let limit = maxSize?.value ?? request.application.routes.defaultMaxBodySize.value

@@ -19,13 +19,13 @@ enum DirectoryPage {
         let t = context.t
         let query = model.query
         let link: @Sendable ([String: String]) -> String = { changes in
-            context.link("/organisations") + QueryString.encode(query.parameters(changes.mapValues { Optional($0) }))
+            context.link(NetworkURL.directory()) + QueryString.encode(query.parameters(changes.mapValues { Optional($0) }))
         }
         let info = PageInfo(page: query.page, perPage: query.perPage, total: model.total)
-        return Layout.page(context, title: t("directory.title"), breadcrumbs: [Crumb(t("nav.home"), href: context.link("/")), Crumb(t("directory.title"))]) {
+        return Layout.page(context, title: t("directory.title"), breadcrumbs: [Crumb(t("nav.home"), href: context.link(KernelURL.home)), Crumb(t("directory.title"))]) {
             el("h1") { t("directory.title") }
             el("p", .class("lead")) { t("directory.intro") }
-            el("form", Attribute("method", "get"), Attribute("action", context.link("/organisations")), .class("filters"), Attribute("role", "search")) {
+            el("form", Attribute("method", "get"), Attribute("action", context.link(NetworkURL.directory())), .class("filters"), Attribute("role", "search")) {
                 el("div", .class("filter-grid")) {
                     Forms.text(name: "q", label: t("directory.search"), value: query.search, type: "search", t: t)
                     Forms.select(name: "country", label: t("directory.country"), choices: CountryInfo.all.map { Choice(value: $0.code, label: t($0.labelKey)) },
@@ -36,7 +36,7 @@ enum DirectoryPage {
                                  selected: query.focus?.rawValue, blankLabel: t("directory.any_focus"), t: t)
                 }
                 Forms.submit(t("directory.apply_filters"))
-                el("a", .href(context.link("/organisations"))) { t("directory.clear_filters") }
+                el("a", .href(context.link(NetworkURL.directory()))) { t("directory.clear_filters") }
             }
             el("p", Attribute("role", "status")) { t.plural("directory.result_count", count: model.total) }
             if model.items.isEmpty {
@@ -48,7 +48,7 @@ enum DirectoryPage {
                               Column(t("org.country"), sortKey: "country"), Column(t("org.municipality")), Column(t("org.focus_areas"))],
                     rows: model.items.map { organisation in
                         [
-                            el("a", .href(context.link("/organisations/\(organisation.slug)"))) { organisation.name },
+                            el("a", .href(context.link(NetworkURL.organisation(organisation.slug)))) { organisation.name },
                             .text(t(organisation.kind.labelKey)),
                             .text(t("country.\(organisation.countryCode)")),
                             .text(organisation.municipality),
@@ -61,8 +61,8 @@ enum DirectoryPage {
             el("h2") { t("directory.downloads") }
             el("ul", .class("downloads")) {
                 let filters = QueryString.encode(query.parameters(["page": nil, "sort": nil]))
-                el("li") { el("a", .href("/api/v1/organisations.csv" + filters), Attribute("download", nil)) { t("directory.download_csv") } }
-                el("li") { el("a", .href("/api/v1/organisations" + filters)) { t("directory.download_json") } }
+                el("li") { el("a", .href(NetworkURL.apiCSV(filters)), Attribute("download", nil)) { t("directory.download_csv") } }
+                el("li") { el("a", .href(NetworkURL.apiList(filters))) { t("directory.download_json") } }
             }
         }
     }

@@ -16,7 +16,7 @@ enum ImportPage {
     static func render(_ model: Model, context: PageContext) -> String {
         let t = context.t
         return Layout.page(context, title: t("import.title"), breadcrumbs: [
-            Crumb(t("nav.home"), href: context.link("/")), Crumb(t("nav.staff"), href: context.link("/staff")), Crumb(t("import.title")),
+            Crumb(t("nav.home"), href: context.link(KernelURL.home)), Crumb(t("nav.staff"), href: context.link(KernelURL.staff)), Crumb(t("import.title")),
         ]) {
             if !model.errors.isEmpty {
                 el("div", .class("error-summary"), Attribute("role", "alert"), .aria("labelledby", "error-summary-title"), Attribute("tabindex", "-1")) {
@@ -37,7 +37,7 @@ enum ImportPage {
                 el("li") { t("import.rule_update") }
                 el("li") { t("import.rule_focus") }
             }
-            el("form", Attribute("method", "post"), Attribute("action", context.link("/staff/organisations/import")), Attribute("enctype", "multipart/form-data")) {
+            el("form", Attribute("method", "post"), Attribute("action", context.link(NetworkURL.importOrganisations())), Attribute("enctype", "multipart/form-data")) {
                 Forms.csrf(context.csrfToken)
                 Forms.file(name: "file", label: t("import.file"), hint: t("import.file_hint"), accept: ".csv,text/csv",
                            errors: model.errors.isEmpty ? [] : [FieldError(field: "file", message: t("import.fix_and_retry"))], t: t)

@@ -21,9 +21,9 @@ enum OrganisationFormPage {
     static func render(_ model: Model, context: PageContext) -> String {
         let t = context.t
         let title = model.slug == nil ? t("org.new_title") : t("org.edit_title", ["name": model.input.name])
-        let action = model.slug.map { context.link("/staff/organisations/\($0)/edit") } ?? context.link("/staff/organisations/new")
+        let action = model.slug.map { context.link(NetworkURL.editOrganisation($0)) } ?? context.link(NetworkURL.newOrganisation())
         return Layout.page(context, title: title, breadcrumbs: [
-            Crumb(t("nav.home"), href: context.link("/")), Crumb(t("nav.staff"), href: context.link("/staff")), Crumb(title),
+            Crumb(t("nav.home"), href: context.link(KernelURL.home)), Crumb(t("nav.staff"), href: context.link(KernelURL.staff)), Crumb(title),
         ]) {
             Forms.errorSummary(model.errors, t: t)
             el("h1") { title }

@@ -19,7 +19,7 @@ enum OrganisationPage {
         let t = context.t
         let organisation = model.organisation
         return Layout.page(context, title: organisation.name, breadcrumbs: [
-            Crumb(t("nav.home"), href: context.link("/")), Crumb(t("directory.title"), href: context.link("/organisations")), Crumb(organisation.name),
+            Crumb(t("nav.home"), href: context.link(KernelURL.home)), Crumb(t("directory.title"), href: context.link(NetworkURL.directory())), Crumb(organisation.name),
         ]) {
             el("h1") { organisation.name }
             if let description = organisation.summary.resolve(for: context.locale) {
@@ -70,12 +70,12 @@ enum OrganisationPage {
                 }
             }
             if canEdit {
-                el("p") { el("a", .href(context.link("/staff/organisations/\(organisation.slug)/edit")), .class("button button-secondary")) { t("org.edit") } }
+                el("p") { el("a", .href(context.link(NetworkURL.editOrganisation(organisation.slug))), .class("button button-secondary")) { t("org.edit") } }
             }
             if isStaff {
-                el("p") { el("a", .href(context.link("/staff/organisations/\(organisation.slug)/people"))) { t("people.short_title") } }
+                el("p") { el("a", .href(context.link(NetworkURL.people(organisation.slug)))) { t("people.short_title") } }
             }
-            el("p") { el("a", .href("/api/v1/organisations/\(organisation.slug)")) { t("org.as_json") } }
+            el("p") { el("a", .href(NetworkURL.apiOrganisation(organisation.slug))) { t("org.as_json") } }
         }
     }
 }

@@ -1,0 +1,70 @@
+// Typed URLs: a route is declared once, as a `SiteRoute`, and both registered from it and linked to through it,
+// so a renamed path cannot leave a dead link. Each feature keeps its routes in one `…URL` enum (e.g. NetworkURL)
+// with a function per link that takes the route's parameters in order.
+import DesignSystem
+import Foundation
+import Vapor
+
+package struct SiteRoute: Sendable {
+    /// `""` for a page under `/{locale}`, `"/api/v1"` for the API.
+    package let prefix: String
+    /// The route's pattern, e.g. `organisations`, `:slug`, `edit`.
+    package let components: [PathComponent]
+
+    /// A page under `/{locale}`; no components is the home page.
+    package init(_ components: PathComponent...) {
+        self.prefix = ""
+        self.components = components
+    }
+
+    /// An API route under `/api/v1`.
+    package static func api(_ components: PathComponent...) -> SiteRoute { SiteRoute(prefix: "/api/v1", components: components) }
+
+    private init(prefix: String, components: [PathComponent]) {
+        self.prefix = prefix
+        self.components = components
+    }
+
+    /// The path with the route's parameters filled in order (each percent-encoded as one segment), e.g.
+    /// `/organisations/levizja-mjaft`; for a page the locale is added by `PageContext.link(_:)`.
+    package func path(_ values: String...) -> String { path(values: values) }
+
+    /// `path(_:)` with the values as an array.
+    package func path(values: [String]) -> String {
+        let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/;?#"))
+        var remaining = values[...]
+        var segments: [String] = []
+        for component in components {
+            switch component {
+            case .constant(let text): segments.append(text)
+            case .parameter, .catchall, .anything:
+                guard let value = remaining.popFirst() else { preconditionFailure("\(components.string): missing parameter") }
+                segments.append(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value)
+            }
+        }
+        precondition(remaining.isEmpty, "\(components.string): too many parameters")
+        return prefix + "/" + segments.joined(separator: "/")
+    }
+}
+
+extension RoutesBuilder {
+    /// Registers a GET handler at a typed route.
+    @discardableResult
+    package func get<Response: AsyncResponseEncodable>(_ route: SiteRoute, use handler: @escaping @Sendable (Request) async throws -> Response) -> Route {
+        get(route.components, use: handler)
+    }
+}
+
+extension PageContext {
+    /// A page's path in this context's locale.
+    package func link(_ route: SiteRoute, _ values: String...) -> String {
+        precondition(route.prefix.isEmpty, "API routes are not in a locale")
+        return link(route.path(values: values))
+    }
+}
+
+/// The kernel's own pages that features link to.
+package enum KernelURL {
+    package static let home = SiteRoute()
+    package static let staff = SiteRoute("staff")
+}
