@@ -51,9 +51,9 @@ enum GrantsRoutes {
 
     @Sendable static func registerPage(request: Request) async throws -> Response {
         let query = GrantRegisterQuery(request: request)
-        let matching = query.apply(try await GrantsData.register(on: request.db))
+        let (rows, total) = try await GrantsData.registerPage(query, on: request.db)
         let calls = try await GrantsData.publicCalls(on: request.db)
-        let model = GrantsPages.RegisterModel(query: query, rows: query.page(of: matching), total: matching.count, calls: calls)
+        let model = GrantsPages.RegisterModel(query: query, rows: rows, total: total, calls: calls)
         return .html(GrantsPages.register(model, context: request.pageContext(current: "grants")))
     }
 }
@@ -193,8 +193,8 @@ enum GrantsAPI {
 
     @Sendable static func list(request: Request) async throws -> Response {
         let query = try GrantRegisterQuery.strict(request: request)
-        let matching = query.apply(try await GrantsData.register(on: request.db))
-        let page = PageDTO(items: query.page(of: matching).map(GrantDTO.init), page: query.page, perPage: query.perPage, total: matching.count)
+        let (rows, total) = try await GrantsData.registerPage(query, on: request.db)
+        let page = PageDTO(items: rows.map(GrantDTO.init), page: query.page, perPage: query.perPage, total: total)
         return try await page.encodeResponse(for: request)
     }
 

@@ -197,6 +197,34 @@ private func body(_ app: Application, _ path: String, status: HTTPStatus = .ok) 
         }
     }
 
+    /// The demo's eight amounts (GrantsSeed.demoAwards) by amount, largest first: 17,000 Skopje, 16,500 Prishtinë,
+    /// 15,000 Tiranë, 14,250 Beograd, 13,000 Podgorica, 7,000 Tetovo, 5,000 Durrës, 3,000 Novi Sad; the register
+    /// pages them in the database.
+    @Test func theRegisterIsSortedAndPagedByTheDatabase() async throws {
+        try await withGrantsDemo { app in
+            func amounts(_ query: String) async throws -> (total: Int?, amounts: [String]) {
+                let response = try await app.testing().sendRequest(.GET, "/api/v1/grants?\(query)")
+                let page = try #require(try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any])
+                return (page["total"] as? Int, (page["items"] as? [[String: Any]] ?? []).compactMap { $0["amount"] as? String })
+            }
+            let second = try await amounts("sort=-amount&per_page=3&page=2")
+            #expect(second.total == 8 && second.amounts == ["14250.00", "13000.00", "7000.00"])
+            let last = try await amounts("sort=amount&per_page=3&page=3")
+            #expect(last.amounts == ["16500.00", "17000.00"])
+            let beyond = try await amounts("sort=amount&per_page=3&page=4")
+            #expect(beyond.total == 8 && beyond.amounts.isEmpty)
+            // Lot 2 by recipient (Durrës, Novi Sad, Tetovo), compared by the normalised name
+            let lot2 = try await app.testing().sendRequest(.GET, "/api/v1/grants?lot=lot-2&sort=recipient")
+            let items = try #require(try JSONSerialization.jsonObject(with: Data(lot2.body.readableBytesView)) as? [String: Any])["items"] as? [[String: Any]]
+            #expect(items?.compactMap { $0["recipient"] as? String }
+                    == ["Demo Digital Rights Durrës", "Demo Digital Rights Novi Sad", "Demo Media Tetovo"])
+            // the page shows the same order as the API
+            let html = try await app.testing().sendRequest(.GET, "/en/grants/register?sort=-amount").body.string
+            let skopje = try #require(html.range(of: "Demo Digital Rights Skopje")), novi = try #require(html.range(of: "Demo Digital Rights Novi Sad"))
+            #expect(skopje.lowerBound < novi.lowerBound)
+        }
+    }
+
     @Test func theRegisterAPIFiltersAndRefusesBadParameters() async throws {
         try await withGrantsDemo { app in
             let response = try await app.testing().sendRequest(.GET, "/api/v1/grants?lot=lot-1&sort=-amount&per_page=2")
