@@ -4,6 +4,7 @@ import Fluent
 import Foundation
 import Kernel
 import Localization
+import SQLKit
 import Vapor
 
 package struct NetworkFeature: Feature {
@@ -41,12 +42,9 @@ package struct NetworkFeature: Feature {
 
     package func home(_ request: Request, context: PageContext) async throws -> HomeContribution {
         let t = context.t
-        let organisations = try await Organisation.query(on: request.db).filter(\.$listed == true).count()
+        let counts = try await NetworkData.listedPerCountry(on: request.db)
+        let organisations = counts.values.reduce(0, +)
         let region = CountryInfo.all.filter { $0.group == .westernBalkans }
-        var counts: [String: Int] = [:]
-        for code in try await Organisation.query(on: request.db).filter(\.$listed == true).filter(\.$countryCode ~~ region.map(\.code)).all(\.$countryCode) {
-            counts[code, default: 0] += 1
-        }
         let byCountry = region.map { ChartDatum(t($0.labelKey), Double(counts[$0.code] ?? 0)) }
         let maximum = max(1, byCountry.compactMap(\.value).max() ?? 1)
         let card = el("li", .class("card")) {
@@ -72,6 +70,19 @@ package struct NetworkFeature: Feature {
     package var metrics: [Metric] { [NetworkMetrics.members] }
 
     package var openAPI: OpenAPIFragment { NetworkOpenAPI.fragment }
+}
+
+enum NetworkData {
+    /// Listed organisations per country, counted by the database in one statement.
+    static func listedPerCountry(on database: Database) async throws -> [String: Int] {
+        guard let sql = database as? SQLDatabase else { throw Abort(.internalServerError) }
+        let rows = try await sql.raw("""
+            SELECT country_code, COUNT(*) AS n FROM organisations WHERE listed = \(bind: true) GROUP BY country_code
+            """).all()
+        var counts: [String: Int] = [:]
+        for row in rows { counts[try row.decode(column: "country_code", as: String.self)] = try row.decode(column: "n", as: Int.self) }
+        return counts
+    }
 }
 
 enum NetworkMetrics {

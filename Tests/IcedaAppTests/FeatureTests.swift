@@ -148,3 +148,25 @@ import VaporTesting
         #expect(CSVWriter.unprotect("'plain") == "'plain")
     }
 }
+
+@Suite struct HomePageTests {
+    /// The six partners (AL, EE, ME, MK, RS, XK) and the 18 demo organisations (three in each of AL, BA, XK, ME,
+    /// MK, RS): 24 listed; in the chart AL, XK, ME, MK and RS have 4 each, BA 3 (EE is not in the region).
+    @Test func theHomePageCountsListedOrganisationsPerCountry() async throws {
+        try await withTestApp { app in
+            _ = try await NetworkSeed.seedDemo(on: app.db)
+            let page = try await app.testing().sendRequest(.GET, "/en/").body.string
+            #expect(page.contains("24 organisations in the directory."))
+            for (country, count) in [("Albania", 4), ("Bosnia and Herzegovina", 3), ("Kosovo", 4), ("Montenegro", 4), ("North Macedonia", 4), ("Serbia", 4)] {
+                #expect(page.contains("<th scope=\"row\">\(country)</th><td class=\"num\">\(count)</td>"), "\(country)")
+            }
+            // one unlisted organisation does not count
+            let unlisted = try #require(try await Organisation.query(on: app.db).filter(\.$name == "Demo Media Bar").first())
+            unlisted.listed = false
+            try await unlisted.save(on: app.db)
+            let after = try await app.testing().sendRequest(.GET, "/en/").body.string
+            #expect(after.contains("23 organisations in the directory."))
+            #expect(after.contains("<th scope=\"row\">Montenegro</th><td class=\"num\">3</td>"))
+        }
+    }
+}
