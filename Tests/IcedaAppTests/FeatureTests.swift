@@ -170,3 +170,17 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct JSONColumnTests {
+    @Test func aCorruptStoredValueIsReportedNotSilentlyEmptied() {
+        let before = JSONColumn.failureCount
+        #expect(JSONColumn.decode([String: Int].self, from: #"{"a": 1}"#, fallback: [:]) == ["a": 1])
+        #expect(JSONColumn.failureCount == before)
+        #expect(JSONColumn.decode([String: Int].self, from: #"{"a": "#, fallback: ["fallback": 0]) == ["fallback": 0])
+        #expect(JSONColumn.failureCount >= before + 1)
+        // the same text again is served from the cache with the same value
+        #expect(JSONColumn.decode([String: Int].self, from: #"{"a": 1}"#, fallback: [:]) == ["a": 1])
+        // the same text as another type is decoded for that type
+        #expect(JSONColumn.decode([String: Double].self, from: #"{"a": 1}"#, fallback: [:]) == ["a": 1.0])
+    }
+}

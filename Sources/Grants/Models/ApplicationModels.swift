@@ -114,7 +114,7 @@ final class GrantApplication: Model, @unchecked Sendable {
     var state: Grants.ApplicationState { Grants.ApplicationState(rawValue: stateRaw) ?? .draft }
 
     var answers: [String: [String]] {
-        get { (try? JSONDecoder().decode([String: [String]].self, from: Data(answersJSON.utf8))) ?? [:] }
+        get { JSONColumn.decode([String: [String]].self, from: answersJSON, fallback: [:]) }
         set { answersJSON = String(decoding: (try? JSONEncoder.sorted.encode(newValue)) ?? Data("{}".utf8), as: UTF8.self) }
     }
     var results: [String] {
@@ -125,11 +125,11 @@ final class GrantApplication: Model, @unchecked Sendable {
         coApplicantsText.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
     var budget: [BudgetRowInput] {
-        get { (try? JSONDecoder().decode([BudgetRowInput].self, from: Data(budgetJSON.utf8))) ?? [] }
+        get { JSONColumn.decode([BudgetRowInput].self, from: budgetJSON, fallback: []) }
         set { budgetJSON = String(decoding: (try? JSONEncoder.sorted.encode(newValue)) ?? Data("[]".utf8), as: UTF8.self) }
     }
     var screening: [String: Bool] {
-        get { (try? JSONDecoder().decode([String: Bool].self, from: Data(screeningJSON.utf8))) ?? [:] }
+        get { JSONColumn.decode([String: Bool].self, from: screeningJSON, fallback: [:]) }
         set { screeningJSON = String(decoding: (try? JSONEncoder.sorted.encode(newValue)) ?? Data("{}".utf8), as: UTF8.self) }
     }
     var appLocale: AppLocale { AppLocale(tag: locale) ?? .en }
@@ -157,7 +157,7 @@ final class GrantReview: Model, @unchecked Sendable {
 
     var declaration: Grants.ConflictDeclaration { Grants.ConflictDeclaration(rawValue: declarationRaw) ?? .notDeclared }
     var scores: [String: Int64] {
-        get { (try? JSONDecoder().decode([String: Int64].self, from: Data(scoresJSON.utf8))) ?? [:] }
+        get { JSONColumn.decode([String: Int64].self, from: scoresJSON, fallback: [:]) }
         set { scoresJSON = String(decoding: (try? JSONEncoder.sorted.encode(newValue)) ?? Data("{}".utf8), as: UTF8.self) }
     }
 
@@ -258,7 +258,7 @@ final class GrantAmendment: Model, @unchecked Sendable {
     init() {}
 
     var budget: [BudgetRowInput] {
-        get { (try? JSONDecoder().decode([BudgetRowInput].self, from: Data(budgetJSON.utf8))) ?? [] }
+        get { JSONColumn.decode([BudgetRowInput].self, from: budgetJSON, fallback: []) }
         set { budgetJSON = String(decoding: (try? JSONEncoder.sorted.encode(newValue)) ?? Data("[]".utf8), as: UTF8.self) }
     }
 }

@@ -65,7 +65,7 @@ final class GrantCall: Model, @unchecked Sendable {
     init() {}
 
     var form: Grants.ApplicationForm {
-        get { (try? JSONDecoder().decode(Grants.ApplicationForm.self, from: Data(formJSON.utf8))) ?? Grants.ApplicationForm(sections: []) }
+        get { JSONColumn.decode(Grants.ApplicationForm.self, from: formJSON, fallback: Grants.ApplicationForm(sections: [])) }
         set { formJSON = String(decoding: (try? JSONEncoder.sorted.encode(newValue)) ?? Data("{\"sections\":[]}".utf8), as: UTF8.self) }
     }
 
@@ -147,11 +147,11 @@ final class GrantLot: Model, @unchecked Sendable {
         set { applicantKindCodes = newValue.isEmpty ? "" : ";" + newValue.joined(separator: ";") + ";" }
     }
     var resultsMenu: [GrantResultOption] {
-        get { (try? JSONDecoder().decode([GrantResultOption].self, from: Data(resultsMenuJSON.utf8))) ?? [] }
+        get { JSONColumn.decode([GrantResultOption].self, from: resultsMenuJSON, fallback: []) }
         set { resultsMenuJSON = String(decoding: (try? JSONEncoder.sorted.encode(newValue)) ?? Data("[]".utf8), as: UTF8.self) }
     }
     var criteria: [GrantCriterion] {
-        get { (try? JSONDecoder().decode([GrantCriterion].self, from: Data(criteriaJSON.utf8))) ?? [] }
+        get { JSONColumn.decode([GrantCriterion].self, from: criteriaJSON, fallback: []) }
         set { criteriaJSON = String(decoding: (try? JSONEncoder.sorted.encode(newValue)) ?? Data("[]".utf8), as: UTF8.self) }
     }
 
@@ -207,7 +207,7 @@ final class Grant: Model, @unchecked Sendable {
 
 extension LocalizedText {
     static func decoded(_ json: String) -> LocalizedText {
-        (try? JSONDecoder().decode(LocalizedText.self, from: Data(json.utf8))) ?? LocalizedText()
+        JSONColumn.decode(LocalizedText.self, from: json, fallback: LocalizedText())
     }
     var encoded: String { String(decoding: (try? JSONEncoder.sorted.encode(self)) ?? Data("{}".utf8), as: UTF8.self) }
 }

@@ -40,7 +40,7 @@ public final class Organisation: Model, @unchecked Sendable {
     }
 
     public var summary: LocalizedText {
-        get { (try? JSONDecoder().decode(LocalizedText.self, from: Data(descriptionJSON.utf8))) ?? LocalizedText() }
+        get { JSONColumn.decode(LocalizedText.self, from: descriptionJSON, fallback: LocalizedText()) }
         set { descriptionJSON = String(decoding: (try? JSONEncoder.sorted.encode(newValue)) ?? Data("{}".utf8), as: UTF8.self) }
     }
 

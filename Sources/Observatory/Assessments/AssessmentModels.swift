@@ -87,7 +87,7 @@ final class AnswerSheetRecord: Model, @unchecked Sendable {
     init() {}
 
     var answers: [String: String] {
-        get { (try? JSONDecoder().decode([String: String].self, from: Data(answersJSON.utf8))) ?? [:] }
+        get { JSONColumn.decode([String: String].self, from: answersJSON, fallback: [:]) }
         set { answersJSON = EditionWriter.json(newValue) }
     }
 }

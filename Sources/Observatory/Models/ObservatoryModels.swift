@@ -50,7 +50,7 @@ public final class PublicService: Model, @unchecked Sendable {
     public init() {}
 
     public var scores: [String: Double] {
-        (try? JSONDecoder().decode([String: Double].self, from: Data(scoresJSON.utf8))) ?? [:]
+        JSONColumn.decode([String: Double].self, from: scoresJSON, fallback: [:])
     }
 }
 
@@ -67,7 +67,7 @@ public final class AssessedURL: Model, @unchecked Sendable {
     public init() {}
 
     public var answers: [String: String] {
-        (try? JSONDecoder().decode([String: String].self, from: Data(answersJSON.utf8))) ?? [:]
+        JSONColumn.decode([String: String].self, from: answersJSON, fallback: [:])
     }
 }
 
