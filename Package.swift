@@ -52,7 +52,8 @@ let package = Package(
             dependencies: [
                 "IcedaApp", "Kernel", "Network", "Observatory", "Grants",
                 .product(name: "VaporTesting", package: "vapor"),
-            ]
+            ],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
         .testTarget(name: "DesignSystemTests", dependencies: ["DesignSystem", "Localization"]),

@@ -37,6 +37,12 @@ enum SharedData {
                 #expect(abs(overall - 45.35968884724671) < 1e-9)
                 #expect(abs(userCentricity - 74.54286694101508) < 1e-9)
             }
+            // the same figure in the CSV download, and the edition in the list of editions
+            let csv = try await app.testing().sendRequest(.GET, "/api/v1/observatory/scores.csv?country=AL&column=biennial").body.string
+            #expect(csv.hasPrefix("country,column,measure,value\r\n") && csv.contains("AL,biennial,overall,45.35968884724671\r\n"))
+            let editions = try await app.testing().sendRequest(.GET, "/api/v1/observatory/editions")
+            let list = try #require(try JSONSerialization.jsonObject(with: Data(editions.body.readableBytesView)) as? [[String: Any]])
+            #expect(list.count == 1 && list.first?["name"] as? String == "2023" && list.first?["origin"] as? String == "published")
             try await app.testing().test(.GET, "/en/observatory/countries/AL") { response in
                 #expect(response.status == .ok)
                 #expect(response.body.string.contains("Albania scores 45.4 out of 100 overall"))
