@@ -8,22 +8,11 @@ import VaporTesting
 @testable import Kernel
 @testable import Network
 
-private func account(_ app: Application, _ email: String, role: GlobalRole) async throws {
-    let user = User(email: email, name: email, passwordHash: try await app.password.async.hash("user-password-12"), role: role)
-    try await user.save(on: app.db)
-}
-
-private func signedIn(_ app: Application, _ email: String) async throws -> Browser {
-    let browser = Browser(app)
-    try await browser.signIn(email: email, password: "user-password-12")
-    return browser
-}
-
 @Suite struct StaffPagesTests {
     @Test func onlyAdminsSeeUsersAuditAndOutbox() async throws {
         try await withTestApp { app in
-            try await account(app, "staff@example.org", role: .staff)
-            try await account(app, "member@example.org", role: .member)
+            _ = try await user(app, "staff@example.org", role: .staff)
+            _ = try await user(app, "member@example.org", role: .member)
             let staff = try await signedIn(app, "staff@example.org")
             let member = try await signedIn(app, "member@example.org")
             for path in ["/en/staff/users", "/en/staff/audit", "/en/staff/outbox"] {
@@ -61,7 +50,7 @@ private func signedIn(_ app: Application, _ email: String) async throws -> Brows
             let audit = try await admin.get("/en/staff/audit")
             #expect(audit.body.string.contains("user.invite"))
             // a member cannot invite
-            try await account(app, "member@example.org", role: .member)
+            _ = try await user(app, "member@example.org", role: .member)
             let member = try await signedIn(app, "member@example.org")
             #expect(try await member.post("/en/staff/users", form: [("email", "x@example.org"), ("name", "X"), ("role", "admin")], csrfFrom: "/en/account").status == .forbidden)
             #expect(try await User.query(on: app.db).filter(\.$email == "x@example.org").count() == 0)
