@@ -7,12 +7,11 @@ import Vapor
 
 enum ObservatoryAPI {
     static func register(_ api: RoutesBuilder) {
-        let observatory = api.grouped("observatory")
-        observatory.get("editions", use: editions)
-        observatory.get("scores", use: scores)
-        observatory.get("scores.csv", use: scoresCSV)
-        observatory.get("services", use: services)
-        observatory.get("services.jsonld", use: servicesJSONLD)
+        api.get(ObservatoryURL.apiEditionsRoute.components, use: editions)
+        api.get(ObservatoryURL.apiScoresRoute.components, use: scores)
+        api.get(ObservatoryURL.apiScoresCSVRoute.components, use: scoresCSV)
+        api.get(ObservatoryURL.apiServicesRoute.components, use: services)
+        api.get(ObservatoryURL.apiServicesJSONLDRoute.components, use: servicesJSONLD)
     }
 
     struct EditionDTO: Content {

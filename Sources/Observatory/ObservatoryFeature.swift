@@ -31,7 +31,7 @@ package struct ObservatoryFeature: Feature {
     }
 
     package func navigation(_ context: NavigationContext) -> [NavItem] {
-        [context.item("nav.observatory", "/observatory", section: "observatory")]
+        [context.item("nav.observatory", ObservatoryURL.home(), section: "observatory")]
     }
 
     /// With demo data, the observatory shows the EU eGovernment Benchmark 2023 when its CSVs are at hand

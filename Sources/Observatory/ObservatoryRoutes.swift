@@ -6,12 +6,11 @@ import Vapor
 
 enum ObservatoryRoutes {
     static func register(_ site: RoutesBuilder) {
-        let observatory = site.grouped("observatory")
-        observatory.get("", use: home)
-        observatory.get("methodology", use: methodology)
-        observatory.get("countries", ":country", use: country)
-        observatory.get("countries", ":country", "services", use: services)
-        observatory.get("services", ":id", use: service)
+        site.get(ObservatoryURL.homeRoute, use: home)
+        site.get(ObservatoryURL.methodologyRoute, use: methodology)
+        site.get(ObservatoryURL.countryRoute, use: country)
+        site.get(ObservatoryURL.countryServicesRoute, use: services)
+        site.get(ObservatoryURL.serviceRoute, use: service)
     }
 
     @Sendable static func home(request: Request) async throws -> Response {

@@ -27,16 +27,19 @@ extension AssessmentPages {
     static func services(_ model: ServicesModel, context: PageContext) -> String {
         let t = context.t
         let wave = model.wave
+        let waveID = wave.id!.uuidString.lowercased()
         let title = t("assess.services_title", ["wave": wave.name])
         let levels = ["central", "regional", "local"].map { Choice(value: $0, label: t("obs.level.\($0)")) }
-        return Layout.page(context, title: title, breadcrumbs: crumbs(context, [Crumb(wave.name, href: waveLink(wave, context)), Crumb(title)])) {
+        let trail = [Crumb(wave.name, href: context.link(ObservatoryURL.wave(waveID))), Crumb(title)]
+        return Layout.page(context, title: title, breadcrumbs: crumbs(context, trail)) {
             Forms.errorSummary(model.errors, t: t)
             el("h1") { title }
             el("p", .class("lead")) { t("assess.services_intro") }
             if model.services.isEmpty {
                 el("p") { t("assess.no_services") }
             } else {
-                el("form", Attribute("method", "post"), Attribute("action", waveLink(wave, context, "/services")), Attribute("novalidate", nil)) {
+                el("form", Attribute("method", "post"), Attribute("action", context.link(ObservatoryURL.waveServices(waveID))),
+                   Attribute("novalidate", nil)) {
                     Forms.csrf(context.csrfToken)
                     Tables.table(
                         caption: t("assess.services_caption"),
@@ -74,7 +77,8 @@ extension AssessmentPages {
             }
             if WaveActivity.copyServices.states.contains(wave.state) {
                 el("h2") { t("assess.copy_title") }
-                el("form", Attribute("method", "post"), Attribute("action", waveLink(wave, context, "/services/copy")), Attribute("novalidate", nil)) {
+                el("form", Attribute("method", "post"), Attribute("action", context.link(ObservatoryURL.copyServices(waveID))),
+                   Attribute("novalidate", nil)) {
                     Forms.csrf(context.csrfToken)
                     templateFields(model.copy, countries: model.templateCountries, edition: model.templateEdition, errors: model.errors, t: t)
                     Forms.submit(t("assess.copy_button"), secondary: true)
@@ -110,8 +114,10 @@ extension AssessmentPages {
         let t = context.t
         let wave = model.wave, service = model.service
         let title = t("assess.answers_title", ["service": service.label])
-        let action = waveLink(wave, context, "/urls/\(model.url.id!.uuidString.lowercased())")
-        return Layout.page(context, title: title, breadcrumbs: crumbs(context, [Crumb(wave.name, href: waveLink(wave, context)), Crumb(service.number)])) {
+        let waveID = wave.id!.uuidString.lowercased()
+        let action = context.link(ObservatoryURL.answers(waveID, model.url.id!.uuidString.lowercased()))
+        let trail = [Crumb(wave.name, href: context.link(ObservatoryURL.wave(waveID))), Crumb(service.number)]
+        return Layout.page(context, title: title, breadcrumbs: crumbs(context, trail)) {
             Forms.errorSummary(model.errors, t: t)
             el("h1") { title }
             el("p", .class("lead")) { el("code", .class("secret")) { model.url.url } }
@@ -168,7 +174,7 @@ extension AssessmentPages {
                            errors: model.errors, type: dateType(input.observedOn), width: "short", t: t)
                 if let screenshot = model.screenshot {
                     el("input", .type("hidden"), .name("screenshot_kept"), .value(screenshot))
-                    el("p") { el("a", .href(context.link("/staff/observatory/files/\(screenshot)"))) { t("assess.screenshot_current") } }
+                    el("p") { el("a", .href(context.link(ObservatoryURL.file(screenshot)))) { t("assess.screenshot_current") } }
                     el("div", .class("checkbox field")) {
                         el("input", .id("f-screenshot_remove"), .name("screenshot_remove"), .type("checkbox"), .value("1"))
                         el("label", .for("f-screenshot_remove")) { t("assess.screenshot_remove") }
@@ -220,7 +226,9 @@ extension AssessmentPages {
         let wave = model.wave
         let title = t("assess.disagreements_title", ["wave": wave.name])
         let count = model.items.reduce(0) { $0 + $1.disagreements.count }
-        return Layout.page(context, title: title, breadcrumbs: crumbs(context, [Crumb(wave.name, href: waveLink(wave, context)), Crumb(title)])) {
+        let waveID = wave.id!.uuidString.lowercased()
+        let trail = [Crumb(wave.name, href: context.link(ObservatoryURL.wave(waveID))), Crumb(title)]
+        return Layout.page(context, title: title, breadcrumbs: crumbs(context, trail)) {
             Forms.errorSummary(model.errors, t: t)
             el("h1") { title }
             el("p", .class("lead")) { t.plural("assess.disagreement_count", count: count) }
@@ -245,7 +253,8 @@ extension AssessmentPages {
             if model.canReconcile && !model.items.isEmpty {
                 el("h2") { t("assess.reconcile_title") }
                 el("p", .class("hint")) { t("assess.reconcile_hint") }
-                el("form", Attribute("method", "post"), Attribute("action", waveLink(wave, context, "/reconcile")), Attribute("novalidate", nil)) {
+                el("form", Attribute("method", "post"), Attribute("action", context.link(ObservatoryURL.reconcile(waveID))),
+                   Attribute("novalidate", nil)) {
                     Forms.csrf(context.csrfToken)
                     for item in model.items {
                         el("fieldset", .class("fieldset question-group")) {

@@ -15,12 +15,8 @@ enum AssessmentPages {
 
     static func crumbs(_ context: PageContext, _ rest: [Crumb]) -> [Crumb] {
         let t = context.t
-        return [Crumb(t("nav.home"), href: context.link("/")), Crumb(t("obs.title"), href: context.link("/observatory")),
-                Crumb(t("assess.title"), href: context.link("/staff/observatory"))] + rest
-    }
-
-    static func waveLink(_ wave: AssessmentWave, _ context: PageContext, _ rest: String = "") -> String {
-        context.link(AssessmentRoutes.link(wave, rest))
+        return [Crumb(t("nav.home"), href: context.link(KernelURL.home)), Crumb(t("obs.title"), href: context.link(ObservatoryURL.home())),
+                Crumb(t("assess.title"), href: context.link(ObservatoryURL.assessments()))] + rest
     }
 
     static func level(_ wave: AssessmentWave, t: Translator) -> String {
@@ -74,7 +70,7 @@ enum AssessmentPages {
         return Layout.page(context, title: t("assess.title"), breadcrumbs: crumbs(context, []).dropLast() + [Crumb(t("assess.title"))]) {
             el("h1") { t("assess.title") }
             el("p", .class("lead")) { t("assess.intro") }
-            el("p") { el("a", .href(context.link("/staff/observatory/waves/new")), .class("button")) { t("assess.new_title") } }
+            el("p") { el("a", .href(context.link(ObservatoryURL.newWave())), .class("button")) { t("assess.new_title") } }
             if waves.isEmpty {
                 el("p") { t("assess.no_waves") }
             } else {
@@ -82,7 +78,8 @@ enum AssessmentPages {
                     caption: t("assess.title"),
                     columns: [Column(t("assess.wave")), Column(t("obs.country")), Column(t("assess.level")), Column(t("assess.period")), Column(t("assess.state"))],
                     rows: waves.map { wave in
-                        [el("a", .href(waveLink(wave, context))) { wave.name }, .text(ObservatoryPages.countryName(wave.country, t: t)),
+                        [el("a", .href(context.link(ObservatoryURL.wave(wave.id!.uuidString.lowercased())))) { wave.name },
+                         .text(ObservatoryPages.countryName(wave.country, t: t)),
                          .text(level(wave, t: t)), .text(period(wave, t: t)), stateTag(wave.state, t: t)]
                     },
                     sort: nil, link: { _ in "" }, t: t)
@@ -132,9 +129,9 @@ enum AssessmentPages {
         let t = context.t
         let input = model.input
         let title = model.wave == nil ? t("assess.new_title") : t("assess.edit_title", ["wave": model.wave!.name])
-        let action = model.wave.map { waveLink($0, context, "/edit") } ?? context.link("/staff/observatory/waves/new")
+        let action = context.link(model.wave.map { ObservatoryURL.editWave($0.id!.uuidString.lowercased()) } ?? ObservatoryURL.newWave())
         var trail: [Crumb] = []
-        if let wave = model.wave { trail.append(Crumb(wave.name, href: waveLink(wave, context))) }
+        if let wave = model.wave { trail.append(Crumb(wave.name, href: context.link(ObservatoryURL.wave(wave.id!.uuidString.lowercased())))) }
         return Layout.page(context, title: title, breadcrumbs: crumbs(context, trail + [Crumb(title)])) {
             Forms.errorSummary(model.errors, t: t)
             el("h1") { title }
@@ -188,6 +185,7 @@ enum AssessmentPages {
         let t = context.t
         let snapshot = model.snapshot
         let wave = snapshot.wave
+        let waveID = wave.id!.uuidString.lowercased()
         let readiness = snapshot.readiness
         let canEditURLs = WaveActivity.editURLs.states.contains(wave.state)
         let answeredURLs = snapshot.urls.filter { snapshot.sheets(of: $0).count == 2 }.count
@@ -213,7 +211,7 @@ enum AssessmentPages {
                 el("div", .class("flash flash-info"), Attribute("role", "status")) {
                     el("p") {
                         t("assess.published_as", ["edition": edition.name]) + " "
-                        el("a", .href(context.link("/observatory/countries/\(wave.country)"))) { t("assess.public_page") }
+                        el("a", .href(context.link(ObservatoryURL.country(wave.country)))) { t("assess.public_page") }
                     }
                 }
             }
@@ -223,7 +221,7 @@ enum AssessmentPages {
                 el("li") { t("assess.progress_urls", ["both": t.integer(answeredURLs), "total": t.integer(snapshot.urls.count)]) }
                 el("li") {
                     t("assess.progress_disagreements", ["count": t.integer(disagreements), "open": t.integer(readiness.unresolvedDisagreements)]) + " "
-                    el("a", .href(waveLink(wave, context, "/disagreements"))) { t("assess.disagreements_link") }
+                    el("a", .href(context.link(ObservatoryURL.disagreements(waveID)))) { t("assess.disagreements_link") }
                 }
             }
             if let message = model.stateError {
@@ -233,7 +231,7 @@ enum AssessmentPages {
                 }
             }
             if let transition = WaveStateMachine.next(from: wave.state) {
-                el("form", Attribute("method", "post"), Attribute("action", waveLink(wave, context, "/state"))) {
+                el("form", Attribute("method", "post"), Attribute("action", context.link(ObservatoryURL.waveState(waveID)))) {
                     Forms.csrf(context.csrfToken)
                     el("input", .type("hidden"), .name("action"), .value(transition.rawValue))
                     el("p", .class("hint")) { t("assess.action_help.\(transition.rawValue)") }
@@ -241,15 +239,16 @@ enum AssessmentPages {
                 }
             }
             el("ul", .class("downloads")) {
-                if wave.state != .published { el("li") { el("a", .href(waveLink(wave, context, "/edit"))) { t("assess.edit_link") } } }
+                if wave.state != .published { el("li") { el("a", .href(context.link(ObservatoryURL.editWave(waveID)))) { t("assess.edit_link") } } }
                 if WaveActivity.editServices.states.contains(wave.state) {
-                    el("li") { el("a", .href(waveLink(wave, context, "/services"))) { t("assess.services_link") } }
+                    el("li") { el("a", .href(context.link(ObservatoryURL.waveServices(waveID)))) { t("assess.services_link") } }
                 }
             }
 
             el("h2") { t("assess.services_and_urls") }
             if canEditURLs && !snapshot.services.isEmpty {
-                el("form", Attribute("method", "post"), Attribute("action", waveLink(wave, context, "/urls")), Attribute("novalidate", nil), .class("filters")) {
+                el("form", Attribute("method", "post"), Attribute("action", context.link(ObservatoryURL.addURL(waveID))),
+                   Attribute("novalidate", nil), .class("filters")) {
                     Forms.csrf(context.csrfToken)
                     el("h3") { t("assess.add_url") }
                     Forms.select(name: "service", label: t("obs.service"),
@@ -281,18 +280,21 @@ enum AssessmentPages {
     static func urlList(_ urls: [WaveURL], snapshot: WaveSnapshot, user: User, canEdit: Bool, context: PageContext) -> Node {
         let t = context.t
         guard !urls.isEmpty else { return .text(t("assess.no_urls")) }
+        let waveID = snapshot.wave.id!.uuidString.lowercased()
         return el("ol", .class("urls")) {
             for url in urls {
                 let sheets = snapshot.sheets(of: url)
                 let mine = sheets.contains { $0.researcherID == user.id }
+                let urlID = url.id!.uuidString.lowercased()
                 el("li") {
-                    el("a", .href(waveLink(snapshot.wave, context, "/urls/\(url.id!.uuidString.lowercased())"))) { el("code") { url.url } }
+                    el("a", .href(context.link(ObservatoryURL.answers(waveID, urlID)))) { el("code") { url.url } }
                     el("br")
                     el("span", .class("hint")) {
                         t("assess.sheet_count", ["count": t.integer(sheets.count)]) + " · " + (mine ? t("assess.answered_by_you") : t("assess.not_answered_by_you"))
                     }
                     if canEdit && sheets.isEmpty {
-                        el("form", Attribute("method", "post"), Attribute("action", waveLink(snapshot.wave, context, "/urls/\(url.id!.uuidString.lowercased())/delete")), .class("inline")) {
+                        el("form", Attribute("method", "post"), Attribute("action", context.link(ObservatoryURL.deleteURL(waveID, urlID))),
+                           .class("inline")) {
                             Forms.csrf(context.csrfToken)
                             " "
                             el("button", .type("submit"), .class("link-button")) { t("assess.delete_url") }
@@ -305,10 +307,12 @@ enum AssessmentPages {
 
     static func refusal(wave: AssessmentWave, message: String, context: PageContext) -> String {
         let t = context.t
-        return Layout.page(context, title: t("assess.refusal_title"), breadcrumbs: crumbs(context, [Crumb(wave.name, href: waveLink(wave, context)), Crumb(t("assess.refusal_title"))])) {
+        let href = context.link(ObservatoryURL.wave(wave.id!.uuidString.lowercased()))
+        let trail = [Crumb(wave.name, href: href), Crumb(t("assess.refusal_title"))]
+        return Layout.page(context, title: t("assess.refusal_title"), breadcrumbs: crumbs(context, trail)) {
             el("h1") { t("assess.refusal_title") }
             el("p", .class("lead")) { message }
-            el("p") { el("a", .href(waveLink(wave, context))) { t("assess.back_to_wave", ["wave": wave.name]) } }
+            el("p") { el("a", .href(href)) { t("assess.back_to_wave", ["wave": wave.name]) } }
         }
     }
 }

@@ -134,10 +134,10 @@ extension AssessmentRoutes {
             let answered = Set(snapshot.sheets.filter { $0.researcherID == userID }.map(\.urlID))
             let applicable = Set(snapshot.services.filter(\.applicable).compactMap(\.id))
             if let next = snapshot.urls.first(where: { applicable.contains($0.serviceID) && !answered.contains($0.id!) && snapshot.sheets(of: $0).count < 2 }) {
-                return .seeOther(request.localLink(link(wave, "/urls/\(next.id!.uuidString.lowercased())")))
+                return .seeOther(request.localLink(ObservatoryURL.answers(wave.id!.uuidString.lowercased(), next.id!.uuidString.lowercased())))
             }
         }
-        return .seeOther(request.localLink(link(wave)))
+        return .seeOther(request.localLink(ObservatoryURL.wave(wave.id!.uuidString.lowercased())))
     }
 
     // MARK: reconciliation
@@ -211,6 +211,6 @@ extension AssessmentRoutes {
             return changed(request, wave: wave)
         }
         request.flash(.success, request.t.plural("assess.reconciled", count: list.count))
-        return .seeOther(request.localLink(link(wave, "/disagreements")))
+        return .seeOther(request.localLink(ObservatoryURL.disagreements(wave.id!.uuidString.lowercased())))
     }
 }

@@ -77,7 +77,7 @@ extension AssessmentRoutes {
             return Self.changed(request, wave: wave)
         }
         request.flash(.success, request.t.plural("assess.services_saved", count: changes.count))
-        return .seeOther(request.localLink(link(wave)))
+        return .seeOther(request.localLink(ObservatoryURL.wave(wave.id!.uuidString.lowercased())))
     }
 
     @Sendable static func copyServices(request: Request) async throws -> Response {
@@ -113,7 +113,7 @@ extension AssessmentRoutes {
             return changed(request, wave: wave)
         }
         request.flash(.success, request.t.plural("assess.services_copied", count: copied))
-        return .seeOther(request.localLink(link(wave, "/services")))
+        return .seeOther(request.localLink(ObservatoryURL.waveServices(wave.id!.uuidString.lowercased())))
     }
 
     // MARK: URLs
@@ -154,7 +154,7 @@ extension AssessmentRoutes {
             return changed(request, wave: wave)
         }
         request.flash(.success, t("assess.url_added", ["url": input.url]))
-        return .seeOther(request.localLink(link(wave) + "#service-\(serviceID.uuidString.lowercased())"))
+        return .seeOther(request.localLink(ObservatoryURL.waveService(wave.id!.uuidString.lowercased(), serviceID.uuidString.lowercased())))
     }
 
     static func findURL(_ request: Request, wave: AssessmentWave) async throws -> (WaveURL, WaveService) {
@@ -183,6 +183,6 @@ extension AssessmentRoutes {
             return changed(request, wave: wave)
         }
         request.flash(.success, request.t("assess.url_deleted", ["url": url.url]))
-        return .seeOther(request.localLink(link(wave)))
+        return .seeOther(request.localLink(ObservatoryURL.wave(wave.id!.uuidString.lowercased())))
     }
 }

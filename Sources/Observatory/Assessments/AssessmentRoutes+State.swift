@@ -36,7 +36,7 @@ extension AssessmentRoutes {
                 return changed(request, wave: wave)
             }
             request.flash(.success, t("assess.published", ["wave": wave.name]))
-            return .seeOther(request.localLink(link(wave)))
+            return .seeOther(request.localLink(ObservatoryURL.wave(wave.id!.uuidString.lowercased())))
         }
         let before = wave.state
         do {
@@ -48,7 +48,7 @@ extension AssessmentRoutes {
             return changed(request, wave: wave)
         }
         request.flash(.success, t("assess.state_changed", ["state": t("assess.state.\(target.rawValue)")]))
-        return .seeOther(request.localLink(link(wave)))
+        return .seeOther(request.localLink(ObservatoryURL.wave(wave.id!.uuidString.lowercased())))
     }
 
     // MARK: evidence files

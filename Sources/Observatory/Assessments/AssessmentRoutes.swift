@@ -11,34 +11,29 @@ import Vapor
 
 enum AssessmentRoutes {
     static func register(_ site: RoutesBuilder) {
-        let staff = site.grouped("staff", "observatory")
-        staff.get("", use: list)
-        staff.get("waves", "new", use: newForm)
-        staff.form("waves", "new", use: create)
-        staff.get("waves", ":wave", use: show)
-        staff.get("waves", ":wave", "edit", use: editForm)
-        staff.form("waves", ":wave", "edit", use: update)
-        staff.get("waves", ":wave", "services", use: servicesForm)
-        staff.form("waves", ":wave", "services", use: updateServices)
-        staff.form("waves", ":wave", "services", "copy", use: copyServices)
-        staff.form("waves", ":wave", "urls", use: addURL)
-        staff.form("waves", ":wave", "urls", ":url", "delete", use: deleteURL)
-        staff.get("waves", ":wave", "urls", ":url", use: answerForm)
-        staff.form("waves", ":wave", "urls", ":url", maxSize: "6mb", use: saveAnswers)
-        staff.get("waves", ":wave", "disagreements", use: disagreements)
-        staff.form("waves", ":wave", "reconcile", use: reconcile)
-        staff.form("waves", ":wave", "state", use: changeState)
-        staff.get("files", ":sha", use: file)
+        site.get(ObservatoryURL.assessmentsRoute, use: list)
+        site.get(ObservatoryURL.newWaveRoute, use: newForm)
+        site.form(ObservatoryURL.newWaveRoute, use: create)
+        site.get(ObservatoryURL.waveRoute, use: show)
+        site.get(ObservatoryURL.editWaveRoute, use: editForm)
+        site.form(ObservatoryURL.editWaveRoute, use: update)
+        site.get(ObservatoryURL.waveServicesRoute, use: servicesForm)
+        site.form(ObservatoryURL.waveServicesRoute, use: updateServices)
+        site.form(ObservatoryURL.copyServicesRoute, use: copyServices)
+        site.form(ObservatoryURL.addURLRoute, use: addURL)
+        site.form(ObservatoryURL.deleteURLRoute, use: deleteURL)
+        site.get(ObservatoryURL.answersRoute, use: answerForm)
+        site.form(ObservatoryURL.answersRoute, maxSize: "6mb", use: saveAnswers)
+        site.get(ObservatoryURL.disagreementsRoute, use: disagreements)
+        site.form(ObservatoryURL.reconcileRoute, use: reconcile)
+        site.form(ObservatoryURL.waveStateRoute, use: changeState)
+        site.get(ObservatoryURL.fileRoute, use: file)
     }
 
     static func context(_ request: Request) -> PageContext { request.pageContext(current: "observatory") }
 
     static func field(_ request: Request, _ name: String) -> String {
         request.formLine(name)
-    }
-
-    static func link(_ wave: AssessmentWave, _ rest: String = "") -> String {
-        "/staff/observatory/waves/\(wave.id!.uuidString.lowercased())" + rest
     }
 
     /// The page that says why a wave cannot change (409), in the user's language.
@@ -182,7 +177,7 @@ enum AssessmentRoutes {
             return copied
         }
         request.flash(.success, request.t.plural("assess.created", count: copied, ["wave": wave.name]))
-        return .seeOther(request.localLink(link(wave)))
+        return .seeOther(request.localLink(ObservatoryURL.wave(wave.id!.uuidString.lowercased())))
     }
 
     // MARK: one wave
@@ -235,6 +230,6 @@ enum AssessmentRoutes {
             return changed(request, wave: wave)
         }
         request.flash(.success, request.t("assess.saved_details"))
-        return .seeOther(request.localLink(link(wave)))
+        return .seeOther(request.localLink(ObservatoryURL.wave(wave.id!.uuidString.lowercased())))
     }
 }

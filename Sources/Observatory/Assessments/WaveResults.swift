@@ -125,10 +125,6 @@ enum WaveResults {
         }
     }
 
-    static func encoded(_ value: String) -> String {
-        value.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? value
-    }
-
     /// The country page's section: one table per series with overall, key dimensions and the changes.
     static func progressSection(country: String, waves: [PublishedWave], context: PageContext) -> Node {
         let t = context.t
@@ -147,7 +143,7 @@ enum WaveResults {
                         let wave = row.wave
                         var cells: [Node] = [
                             fragment {
-                                el("a", .href(context.link("/observatory/countries/\(country)/services") + "?edition=" + encoded(wave.edition.name))) { wave.wave.name }
+                                el("a", .href(context.link(ObservatoryURL.countryServices(country, edition: wave.edition.name)))) { wave.wave.name }
                                 if row.isBaseline { el("br"); el("span", .class("hint")) { t("assess.public.baseline") } }
                             },
                             .text(AssessmentPages.period(wave.wave, t: t)),
@@ -166,8 +162,8 @@ enum WaveResults {
                 for row in series { note(row.wave, t: t) }
             }
             ObservatoryPages.downloads([
-                (t("assess.public.download_progress_csv"), "/api/v1/observatory/progress.csv?country=\(country)"),
-                (t("assess.public.download_progress_json"), "/api/v1/observatory/progress?country=\(country)"),
+                (t("assess.public.download_progress_csv"), ObservatoryURL.apiProgressCSV(country: country)),
+                (t("assess.public.download_progress_json"), ObservatoryURL.apiProgress(country: country)),
             ])
         }
     }
@@ -177,10 +173,9 @@ enum WaveResults {
 
 enum WaveAPI {
     static func register(_ api: RoutesBuilder) {
-        let observatory = api.grouped("observatory")
-        observatory.get("waves", use: waves)
-        observatory.get("progress", use: progress)
-        observatory.get("progress.csv", use: progressCSV)
+        api.get(ObservatoryURL.apiWavesRoute.components, use: waves)
+        api.get(ObservatoryURL.apiProgressRoute.components, use: progress)
+        api.get(ObservatoryURL.apiProgressCSVRoute.components, use: progressCSV)
     }
 
     struct WaveDTO: Content {

@@ -11,7 +11,7 @@ enum SurveyPage {
     static let countries = ["AL", "BA", "ME", "MK", "RS"]
 
     static func register(_ site: RoutesBuilder) {
-        site.get("observatory", "un-survey", use: show)
+        site.get(ObservatoryURL.unSurveyRoute, use: show)
     }
 
     @Sendable static func show(request: Request) async throws -> Response {
@@ -57,8 +57,8 @@ enum SurveyPage {
                 el("p") { t("un.components") }
                 el("p") { t("un.kosovo") }
                 ObservatoryPages.downloads([
-                    (t("obs.download_csv"), "/api/v1/observatory/un-survey.csv"),
-                    (t("obs.download_json"), "/api/v1/observatory/un-survey"),
+                    (t("obs.download_csv"), ObservatoryURL.apiUNSurveyCSV()),
+                    (t("obs.download_json"), ObservatoryURL.apiUNSurvey()),
                 ])
             }
         }
@@ -81,8 +81,8 @@ enum SurveyAPI {
     }
 
     static func register(_ api: RoutesBuilder) {
-        api.get("observatory", "un-survey", use: list)
-        api.get("observatory", "un-survey.csv", use: csv)
+        api.get(ObservatoryURL.apiUNSurveyRoute.components, use: list)
+        api.get(ObservatoryURL.apiUNSurveyCSVRoute.components, use: csv)
     }
 
     static func records(_ request: Request) async throws -> [SurveyRecord] {

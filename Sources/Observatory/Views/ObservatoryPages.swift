@@ -6,7 +6,8 @@ import Localization
 
 enum ObservatoryPages {
     static func crumbs(_ context: PageContext, _ rest: [Crumb]) -> [Crumb] {
-        [Crumb(context.t("nav.home"), href: context.link("/")), Crumb(context.t("obs.title"), href: context.link("/observatory"))] + rest
+        [Crumb(context.t("nav.home"), href: context.link(KernelURL.home)),
+         Crumb(context.t("obs.title"), href: context.link(ObservatoryURL.home()))] + rest
     }
 
     static func countryName(_ code: String, t: Translator) -> String {
@@ -70,12 +71,12 @@ enum ObservatoryPages {
                         + BenchmarkVocabulary.dimensions.map { Column(t("obs.dimension.\($0)"), numeric: true) }),
                     rows: shown.map { code in
                         let name = countryName(code, t: t)
-                        let first: Node = code.hasPrefix("EU") ? .text(name) : el("a", .href(context.link("/observatory/countries/\(code)"))) { name }
+                        let first: Node = code.hasPrefix("EU") ? .text(name) : el("a", .href(context.link(ObservatoryURL.country(code)))) { name }
                         return [first, .text(score(model.scores[code]?["overall"], t: t))]
                             + BenchmarkVocabulary.dimensions.map { .text(score(model.scores[code]?[$0], t: t)) }
                     } + model.network.map { wave in
                         let first = fragment {
-                            el("a", .href(context.link("/observatory/countries/\(wave.wave.country)"))) { WaveResults.place(wave.wave, t: t) }
+                            el("a", .href(context.link(ObservatoryURL.country(wave.wave.country)))) { WaveResults.place(wave.wave, t: t) }
                             el("br")
                             el("span", .class("network-label")) { WaveResults.label(wave, t: t) }
                         }
@@ -86,29 +87,29 @@ enum ObservatoryPages {
                 for wave in model.network { WaveResults.note(wave, t: t) }
                 if let edition = model.edition {
                     downloads([
-                        (t("obs.download_csv"), "/api/v1/observatory/scores.csv?edition=\(WaveResults.encoded(edition.name))&column=biennial"),
-                        (t("obs.download_json"), "/api/v1/observatory/scores?edition=\(WaveResults.encoded(edition.name))&column=biennial"),
+                        (t("obs.download_csv"), ObservatoryURL.apiScoresCSV(edition: edition.name, column: "biennial")),
+                        (t("obs.download_json"), ObservatoryURL.apiScores(edition: edition.name, column: "biennial")),
                     ])
                 }
                 if !model.network.isEmpty {
-                    downloads([(t("assess.public.download_waves"), "/api/v1/observatory/waves")])
+                    downloads([(t("assess.public.download_waves"), ObservatoryURL.apiWaves())])
                 }
                 el("h2") { t("obs.not_covered_title") }
                 el("p") { t("obs.not_covered") }
                 el("h2") { t("obs.all_countries") }
                 el("ul", .class("columns")) {
                     for code in model.measuredCountries {
-                        el("li") { el("a", .href(context.link("/observatory/countries/\(code)"))) { countryName(code, t: t) } }
+                        el("li") { el("a", .href(context.link(ObservatoryURL.country(code)))) { countryName(code, t: t) } }
                     }
                 }
             } else {
                 el("p") { t("obs.no_edition") }
             }
             el("ul") {
-                el("li") { el("a", .href(context.link("/observatory/un-survey"))) { t("un.title") } }
-                el("li") { el("a", .href(context.link("/observatory/methodology"))) { t("obs.methodology_link") } }
+                el("li") { el("a", .href(context.link(ObservatoryURL.unSurvey()))) { t("un.title") } }
+                el("li") { el("a", .href(context.link(ObservatoryURL.methodology()))) { t("obs.methodology_link") } }
                 if model.showsAssessments {
-                    el("li") { el("a", .href(context.link("/staff/observatory"))) { t("assess.title") } }
+                    el("li") { el("a", .href(context.link(ObservatoryURL.assessments()))) { t("assess.title") } }
                 }
             }
         }
@@ -139,7 +140,6 @@ enum ObservatoryPages {
         let code = model.country
         let isNetwork = model.edition.origin == .network
         let networkWave = model.network.first { $0.edition.id == model.edition.id }
-        let editionQuery = "edition=" + WaveResults.encoded(model.edition.name)
         let events = BenchmarkVocabulary.lifeEvents.filter { !isNetwork || model.table["life-event-\($0.rawValue)"]?["overall"] != nil }
         return Layout.page(context, title: t("obs.country_title", ["country": name]), breadcrumbs: crumbs(context, [Crumb(name)])) {
             el("h1") { t("obs.country_title", ["country": name]) }
@@ -188,14 +188,14 @@ enum ObservatoryPages {
                 serviceList(t("obs.weakest"), model.weakest, context: context)
             }
             el("p") {
-                el("a", .href(context.link("/observatory/countries/\(code)/services") + (isNetwork ? "?" + editionQuery : ""))) {
+                el("a", .href(context.link(ObservatoryURL.countryServices(code, edition: isNetwork ? model.edition.name : nil)))) {
                     t.plural("obs.all_services", count: model.serviceCount)
                 }
             }
             downloads([
-                (t("obs.download_csv"), "/api/v1/observatory/scores.csv?\(editionQuery)&country=\(code)"),
-                (t("obs.download_json"), "/api/v1/observatory/scores?\(editionQuery)&country=\(code)"),
-                (t("obs.download_services"), "/api/v1/observatory/services?\(editionQuery)&country=\(code)"),
+                (t("obs.download_csv"), ObservatoryURL.apiScoresCSV(edition: model.edition.name, country: code)),
+                (t("obs.download_json"), ObservatoryURL.apiScores(edition: model.edition.name, country: code)),
+                (t("obs.download_services"), ObservatoryURL.apiServices(edition: model.edition.name, country: code)),
             ])
             WaveResults.progressSection(country: code, waves: model.network, context: context)
         }
@@ -208,7 +208,7 @@ enum ObservatoryPages {
             el("ol") {
                 for service in services {
                     el("li") {
-                        el("a", .href(context.link("/observatory/services/\(service.id?.uuidString.lowercased() ?? "")"))) { service.label }
+                        el("a", .href(context.link(ObservatoryURL.service(service.id?.uuidString.lowercased() ?? "")))) { service.label }
                         " — " + t("obs.life_event.\(service.lifeEvent)") + ", " + score(service.meanScore, t: t)
                     }
                 }
@@ -223,12 +223,12 @@ enum ObservatoryPages {
         let t = context.t
         let name = countryName(country, t: t)
         let title = t("obs.services_title", ["country": name])
-        let extra = editionQuery.map { "&edition=" + WaveResults.encoded($0) } ?? ""
         let link: @Sendable ([String: String]) -> String = {
-            context.link("/observatory/countries/\(country)/services") + "?page=" + ($0["page"] ?? "1") + extra
+            context.link(ObservatoryURL.countryServices(country, page: $0["page"] ?? "1", edition: editionQuery))
         }
         let slice = Array(services.dropFirst(page.offset).prefix(page.perPage))
-        return Layout.page(context, title: title, breadcrumbs: crumbs(context, [Crumb(name, href: context.link("/observatory/countries/\(country)")), Crumb(title)])) {
+        let trail = [Crumb(name, href: context.link(ObservatoryURL.country(country))), Crumb(title)]
+        return Layout.page(context, title: title, breadcrumbs: crumbs(context, trail)) {
             el("h1") { title }
             provenance(edition, t: t)
             Tables.table(
@@ -236,7 +236,7 @@ enum ObservatoryPages {
                 columns: [Column(t("obs.service")), Column(t("obs.life_event")), Column(t("obs.scope")), Column(t("obs.type")),
                           Column(t("obs.level")), Column(t("obs.mean_score"), numeric: true)],
                 rows: slice.map { service in
-                    [el("a", .href(context.link("/observatory/services/\(service.id?.uuidString.lowercased() ?? "")"))) { service.label },
+                    [el("a", .href(context.link(ObservatoryURL.service(service.id?.uuidString.lowercased() ?? "")))) { service.label },
                      .text(t("obs.life_event.\(service.lifeEvent)")), .text(t("obs.scope.\(service.scope)")),
                      .text(t("obs.type.\(service.serviceType)")), .text(t("obs.level.\(service.level)")),
                      .text(service.applicable ? score(service.meanScore, t: t) : t("obs.not_applicable"))]
@@ -255,9 +255,9 @@ enum ObservatoryPages {
         let answers = urls.map(\.answers)
         let questions = answers.first.map { $0.keys.sorted { $0.compare($1, options: .numeric) == .orderedAscending } } ?? []
         return Layout.page(context, title: service.label, breadcrumbs: crumbs(context, [
-            Crumb(name, href: context.link("/observatory/countries/\(service.country)")),
-            Crumb(t("obs.services_title", ["country": name]), href: context.link("/observatory/countries/\(service.country)/services")
-                + (edition.origin == .network ? "?edition=" + WaveResults.encoded(edition.name) : "")),
+            Crumb(name, href: context.link(ObservatoryURL.country(service.country))),
+            Crumb(t("obs.services_title", ["country": name]),
+                  href: context.link(ObservatoryURL.countryServices(service.country, edition: edition.origin == .network ? edition.name : nil))),
             Crumb(service.number),
         ])) {
             el("h1") { service.label }
