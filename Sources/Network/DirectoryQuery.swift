@@ -5,71 +5,49 @@ import Fluent
 import Vapor
 
 struct DirectoryQuery: Sendable, Equatable {
-    var country: String?
-    var kind: OrganisationKind?
-    var focus: FocusArea?
-    var search: String?
-    var sort = SortState(key: "name", ascending: true)
-    var page = 1
-    var perPage = 20
+    var list: ListQuery
 
-    static let sortKeys: Set<String> = ["name", "country", "kind"]
     static let maxPerPage = 100
+
+    /// Filters by country, kind and focus area, words in the name or municipality; sorts by name, country or kind.
+    static let spec = ListSpec(filters: [
+        .init("country", expected: "an ISO 3166-1 alpha-2 code in capitals (XK for Kosovo)") { CountryInfo.find($0.uppercased())?.code },
+        .init("kind", expected: "one of " + OrganisationKind.allCases.map(\.rawValue).joined(separator: ", ")) { OrganisationKind(rawValue: $0)?.rawValue },
+        .init("focus", expected: "one of " + FocusArea.allCases.map(\.rawValue).joined(separator: ", ")) { FocusArea(rawValue: $0)?.rawValue },
+        .init("q", expected: "at most 200 characters", accepts: { $0.unicodeScalars.count <= 200 }) { raw in
+            let words = FormText.line(raw)
+            return words.isEmpty ? nil : String(words.prefix(200))
+        },
+    ], sortKeys: ["name", "country", "kind"], defaultSort: SortState(key: "name", ascending: true), maxPerPage: maxPerPage)
+
+    var country: String? { list.filters["country"] }
+    var kind: OrganisationKind? { list.filters["kind"].flatMap(OrganisationKind.init(rawValue:)) }
+    var focus: FocusArea? { list.filters["focus"].flatMap(FocusArea.init(rawValue:)) }
+    var search: String? { list.filters["q"] }
+    var sort: SortState { list.sort }
+    var page: Int { list.page }
+    var perPage: Int { list.perPage }
 
     /// Reads the query string; values it does not know are ignored rather than refused.
     package init(request: Request, defaultPerPage: Int = 20) {
-        country = request.query[String.self, at: "country"].map { $0.uppercased() }.flatMap { CountryInfo.find($0)?.code }
-        kind = request.query[String.self, at: "kind"].flatMap(OrganisationKind.init(rawValue:))
-        focus = request.query[String.self, at: "focus"].flatMap(FocusArea.init(rawValue:))
-        let q = request.query[String.self, at: "q"].map(FormText.line) ?? ""
-        search = q.isEmpty ? nil : String(q.prefix(200))
-        if let raw = request.query[String.self, at: "sort"] {
-            let candidate = SortState(queryValue: raw)
-            if Self.sortKeys.contains(candidate.key) { sort = candidate }
-        }
-        page = request.queryPage()
-        perPage = request.queryCount("per_page", default: defaultPerPage, max: Self.maxPerPage)
+        list = ListQuery(request: request, spec: Self.spec, defaultPerPage: defaultPerPage)
     }
 
-    package init() {}
+    package init() {
+        list = ListQuery(sort: Self.spec.defaultSort, perPage: 20)
+    }
 
     /// The API's reading: a value it does not know is a 400 with a message naming the parameter.
     static func strict(request: Request, defaultPerPage: Int = 50) throws -> DirectoryQuery {
-        var problems: [String] = []
-        if let value = request.query[String.self, at: "country"], CountryInfo.find(value) == nil || value != value.uppercased() {
-            problems.append("country: unknown country code “\(value)”")
-        }
-        if let value = request.query[String.self, at: "kind"], OrganisationKind(rawValue: value) == nil {
-            problems.append("kind: must be one of " + OrganisationKind.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        if let value = request.query[String.self, at: "focus"], FocusArea(rawValue: value) == nil {
-            problems.append("focus: must be one of " + FocusArea.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        if let value = request.query[String.self, at: "q"], value.unicodeScalars.count > 200 { problems.append("q: at most 200 characters") }
-        if let value = request.query[String.self, at: "sort"], !sortKeys.contains(SortState(queryValue: value).key) {
-            problems.append("sort: must be name, country or kind, with - for descending")
-        }
-        for (name, range) in [("page", 1...100_000), ("per_page", 1...maxPerPage)] {
-            if let raw = request.query[String.self, at: name], Int(raw).map(range.contains) != true {
-                problems.append("\(name): a whole number from \(range.lowerBound) to \(range.upperBound)")
-            }
-        }
-        guard problems.isEmpty else { throw Abort(.badRequest, reason: problems.joined(separator: "; ")) }
-        return DirectoryQuery(request: request, defaultPerPage: defaultPerPage)
+        DirectoryQuery(list: try ListQuery.strict(request: request, spec: spec, defaultPerPage: defaultPerPage))
+    }
+
+    private init(list: ListQuery) {
+        self.list = list
     }
 
     /// The query values that reproduce this view, with `changes` applied (nil removes a value).
-    func parameters(_ changes: [String: String?] = [:]) -> [String: String] {
-        var values: [String: String] = [:]
-        values["country"] = country
-        values["kind"] = kind?.rawValue
-        values["focus"] = focus?.rawValue
-        values["q"] = search
-        if sort != SortState(key: "name", ascending: true) { values["sort"] = sort.queryValue }
-        if page > 1 { values["page"] = String(page) }
-        for (key, value) in changes { values[key] = value }
-        return values
-    }
+    func parameters(_ changes: [String: String?] = [:]) -> [String: String] { list.parameters(changes) }
 
     private func filtered(on database: Database) -> QueryBuilder<Organisation> {
         // Organisations that registered themselves are shown once staff have listed them.
@@ -92,7 +70,7 @@ struct DirectoryQuery: Sendable, Equatable {
         case "kind": query.sort(\.$kind, direction).sort(\.$searchText)
         default: query.sort(\.$searchText, direction)
         }
-        let items = try await query.range((page - 1) * perPage ..< page * perPage).all()
+        let items = try await query.range(list.offset ..< list.offset + perPage).all()
         return (items, total)
     }
 

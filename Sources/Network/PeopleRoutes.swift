@@ -196,7 +196,7 @@ enum PeopleRoutes {
                 user.active = false
                 try await user.save(on: database)
                 let token = try await OneTimeLinks.issue(for: user, purpose: .invitation, lifetime: 7 * 24 * 3600, on: database)
-                let link = "\(request.application.iceda.config.baseURL)/\(request.appLocale.rawValue)/invitation/\(token)"
+                let link = KernelURL.invitationLink(baseURL: request.application.iceda.config.baseURL, locale: request.appLocale, token: token)
                 try await Outbox.enqueue(on: database, to: email, subject: t("mail.invitation.subject"),
                                          body: t("mail.invitation.body", ["name": name, "inviter": staff.name, "link": link]), locale: request.appLocale)
             }

@@ -9,7 +9,7 @@ package enum AuthPages {
         submit: String, @NodeBuilder fields: () -> [Node], @NodeBuilder after: () -> [Node] = { [] }
     ) -> String {
         let t = context.t
-        return Layout.page(context, title: title, breadcrumbs: [Crumb(t("nav.home"), href: context.link("/")), Crumb(title)]) {
+        return Layout.page(context, title: title, breadcrumbs: [Crumb(t("nav.home"), href: context.link(KernelURL.home)), Crumb(title)]) {
             Forms.errorSummary(errors, t: t)
             el("h1") { title }
             if let intro { el("p") { intro } }
@@ -24,18 +24,18 @@ package enum AuthPages {
 
     package static func signIn(_ context: PageContext, email: String, next: String?, errors: [FieldError]) -> String {
         let t = context.t
-        return form(context, title: t("auth.sign_in"), action: context.link("/sign-in"), errors: errors, submit: t("auth.sign_in")) {
+        return form(context, title: t("auth.sign_in"), action: context.link(KernelURL.signIn), errors: errors, submit: t("auth.sign_in")) {
             if let next { el("input", .type("hidden"), .name("next"), .value(next)) }
             Forms.text(name: "email", label: t("auth.email"), value: email, errors: errors, type: "email", autocomplete: "username", t: t)
             Forms.text(name: "password", label: t("auth.password"), value: nil, errors: errors, type: "password", autocomplete: "current-password", t: t)
         } after: {
-            el("p") { el("a", .href(context.link("/password-reset"))) { t("auth.forgot_password") } }
+            el("p") { el("a", .href(context.link(KernelURL.passwordReset))) { t("auth.forgot_password") } }
         }
     }
 
     package static func twoFactor(_ context: PageContext, errors: [FieldError]) -> String {
         let t = context.t
-        return form(context, title: t("auth.two_factor_title"), intro: t("auth.two_factor_intro"), action: context.link("/sign-in/two-factor"),
+        return form(context, title: t("auth.two_factor_title"), intro: t("auth.two_factor_intro"), action: context.link(KernelURL.signInTwoFactor),
                     errors: errors, submit: t("auth.verify")) {
             Forms.text(name: "code", label: t("auth.code"), value: nil, hint: t("auth.code_hint"), errors: errors,
                        autocomplete: "one-time-code", width: "short", t: t)
@@ -44,7 +44,7 @@ package enum AuthPages {
 
     package static func resetRequest(_ context: PageContext, email: String, errors: [FieldError]) -> String {
         let t = context.t
-        return form(context, title: t("auth.reset_title"), intro: t("auth.reset_intro"), action: context.link("/password-reset"),
+        return form(context, title: t("auth.reset_title"), intro: t("auth.reset_intro"), action: context.link(KernelURL.passwordReset),
                     errors: errors, submit: t("auth.reset_send")) {
             Forms.text(name: "email", label: t("auth.email"), value: email, errors: errors, type: "email", autocomplete: "email", t: t)
         }
@@ -62,17 +62,17 @@ package enum AuthPages {
 
     package static func message(_ context: PageContext, title: String, body: String) -> String {
         let t = context.t
-        return Layout.page(context, title: title, breadcrumbs: [Crumb(t("nav.home"), href: context.link("/")), Crumb(title)]) {
+        return Layout.page(context, title: title, breadcrumbs: [Crumb(t("nav.home"), href: context.link(KernelURL.home)), Crumb(title)]) {
             el("h1") { title }
             el("p", .class("lead")) { body }
-            el("p") { el("a", .href(context.link("/"))) { t("error.home_link") } }
+            el("p") { el("a", .href(context.link(KernelURL.home))) { t("error.home_link") } }
         }
     }
 
     package static func account(_ context: PageContext, user: User) -> String {
         let t = context.t
         let title = t("account.title")
-        return Layout.page(context, title: title, breadcrumbs: [Crumb(t("nav.home"), href: context.link("/")), Crumb(title)]) {
+        return Layout.page(context, title: title, breadcrumbs: [Crumb(t("nav.home"), href: context.link(KernelURL.home)), Crumb(title)]) {
             el("h1") { title }
             el("dl", .class("summary-list")) {
                 el("dt") { t("account.name") }
@@ -85,11 +85,11 @@ package enum AuthPages {
                 el("dd") { user.totpEnabled ? t("account.two_factor_on") : t("account.two_factor_off") }
             }
             if !user.totpEnabled {
-                el("p") { el("a", .href(context.link("/account/two-factor")), .class("button")) { t("account.two_factor_set_up") } }
+                el("p") { el("a", .href(context.link(KernelURL.twoFactorSetup)), .class("button")) { t("account.two_factor_set_up") } }
             }
             el("h2") { t("account.sessions") }
             el("p") { t("account.sign_out_everywhere_intro") }
-            el("form", Attribute("method", "post"), Attribute("action", context.link("/sign-out-everywhere"))) {
+            el("form", Attribute("method", "post"), Attribute("action", context.link(KernelURL.signOutEverywhere))) {
                 Forms.csrf(context.csrfToken)
                 Forms.submit(t("account.sign_out_everywhere"), secondary: true)
             }
@@ -99,7 +99,7 @@ package enum AuthPages {
     package static func twoFactorSetup(_ context: PageContext, secret: String, uri: String, errors: [FieldError]) -> String {
         let t = context.t
         return form(context, title: t("account.two_factor_set_up"), intro: t("account.two_factor_setup_intro"),
-                    action: context.link("/account/two-factor"), errors: errors, submit: t("auth.verify")) {
+                    action: context.link(KernelURL.twoFactorSetup), errors: errors, submit: t("auth.verify")) {
             el("p") { t("account.two_factor_key") + " " }
             el("p") { el("code", .class("secret")) { secret } }
             el("p", .class("hint")) { t("account.two_factor_uri") + " " }
@@ -116,7 +116,7 @@ package enum AuthPages {
             el("h1") { title }
             el("p", .class("lead")) { t("account.recovery_intro") }
             el("ul", .class("codes")) { for code in codes { el("li") { el("code") { code } } } }
-            el("p") { el("a", .href(context.link("/account"))) { t("account.title") } }
+            el("p") { el("a", .href(context.link(KernelURL.account))) { t("account.title") } }
         }
     }
 }

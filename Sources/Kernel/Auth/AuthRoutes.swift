@@ -6,21 +6,21 @@ import Vapor
 
 package enum AuthRoutes {
     package static func register(_ site: RoutesBuilder) {
-        site.get("sign-in", use: signInForm)
-        site.form("sign-in", use: signIn)
-        site.get("sign-in", "two-factor", use: twoFactorForm)
-        site.form("sign-in", "two-factor", use: twoFactor)
-        site.form("sign-out", use: signOut)
-        site.form("sign-out-everywhere", use: signOutEverywhere)
-        site.get("password-reset", use: resetRequestForm)
-        site.form("password-reset", use: resetRequest)
-        site.get("password-reset", ":token", use: resetForm)
-        site.form("password-reset", ":token", use: reset)
-        site.get("invitation", ":token", use: invitationForm)
-        site.form("invitation", ":token", use: acceptInvitation)
-        site.get("account", use: account)
-        site.get("account", "two-factor", use: twoFactorSetupForm)
-        site.form("account", "two-factor", use: twoFactorSetup)
+        site.get(KernelURL.signIn, use: signInForm)
+        site.form(KernelURL.signIn, use: signIn)
+        site.get(KernelURL.signInTwoFactor, use: twoFactorForm)
+        site.form(KernelURL.signInTwoFactor, use: twoFactor)
+        site.form(KernelURL.signOut, use: signOut)
+        site.form(KernelURL.signOutEverywhere, use: signOutEverywhere)
+        site.get(KernelURL.passwordReset, use: resetRequestForm)
+        site.form(KernelURL.passwordReset, use: resetRequest)
+        site.get(KernelURL.passwordResetToken, use: resetForm)
+        site.form(KernelURL.passwordResetToken, use: reset)
+        site.get(KernelURL.invitation, use: invitationForm)
+        site.form(KernelURL.invitation, use: acceptInvitation)
+        site.get(KernelURL.account, use: account)
+        site.get(KernelURL.twoFactorSetup, use: twoFactorSetupForm)
+        site.form(KernelURL.twoFactorSetup, use: twoFactorSetup)
     }
 
     package static func field(_ request: Request, _ name: String) -> String { request.formLine(name) }
@@ -36,7 +36,7 @@ package enum AuthRoutes {
     // MARK: sign in
 
     @Sendable package static func signInForm(request: Request) async throws -> Response {
-        if request.currentUser != nil { return .seeOther(request.localLink("/account")) }
+        if request.currentUser != nil { return .seeOther(request.localLink(KernelURL.account)) }
         _ = request.csrfToken()
         let next = request.query[String.self, at: "next"]
         return .html(AuthPages.signIn(request.pageContext(), email: "", next: next, errors: []))
@@ -71,7 +71,7 @@ package enum AuthRoutes {
         if user.totpEnabled {
             request.session.data["pending_uid"] = try user.requireID().uuidString
             request.session.data["pending_next"] = next
-            return .seeOther(request.localLink("/sign-in/two-factor"))
+            return .seeOther(request.localLink(KernelURL.signInTwoFactor))
         }
         try await startSession(request, user: user)
         return .seeOther(safeNext(next, locale: request.appLocale))
@@ -94,7 +94,7 @@ package enum AuthRoutes {
     }
 
     @Sendable package static func twoFactorForm(request: Request) async throws -> Response {
-        guard request.hasSession, request.session.data["pending_uid"] != nil else { return .seeOther(request.localLink("/sign-in")) }
+        guard request.hasSession, request.session.data["pending_uid"] != nil else { return .seeOther(request.localLink(KernelURL.signIn)) }
         return .html(AuthPages.twoFactor(request.pageContext(), errors: []))
     }
 
@@ -102,7 +102,7 @@ package enum AuthRoutes {
         let t = request.t
         guard let raw = request.session.data["pending_uid"], let id = UUID(uuidString: raw),
               let user = try await User.find(id, on: request.db), user.active, let secret = user.totpSecret else {
-            return .seeOther(request.localLink("/sign-in"))
+            return .seeOther(request.localLink(KernelURL.signIn))
         }
         if try await SignInThrottle.isLimited(email: user.email, request: request) {
             return .html(AuthPages.twoFactor(request.pageContext(), errors: [FieldError(field: "code", message: t("auth.error.throttled"))]), status: .tooManyRequests)
@@ -125,7 +125,7 @@ package enum AuthRoutes {
 
     @Sendable package static func signOut(request: Request) async throws -> Response {
         request.session.destroy()
-        return .seeOther("/\(request.appLocale.rawValue)/")
+        return .seeOther(request.localLink(KernelURL.home))
     }
 
     @Sendable package static func signOutEverywhere(request: Request) async throws -> Response {
@@ -134,7 +134,7 @@ package enum AuthRoutes {
         try await user.save(on: request.db)
         try await Audit.record(on: request.db, actor: user, action: "user.sign_out_everywhere", targetType: "user", targetID: user.email, after: String?.none)
         request.session.destroy()
-        return .seeOther("/\(request.appLocale.rawValue)/")
+        return .seeOther(request.localLink(KernelURL.home))
     }
 
     // MARK: password reset and invitations
@@ -155,7 +155,7 @@ package enum AuthRoutes {
             let token = try await OneTimeLinks.issue(for: user, purpose: .passwordReset, lifetime: 3600, on: request.db)
             let locale = AppLocale(tag: user.preferredLocale) ?? request.appLocale
             let userT = Translator(locale: locale)
-            let link = "\(request.application.iceda.config.baseURL)/\(locale.rawValue)/password-reset/\(token)"
+            let link = KernelURL.passwordResetLink(baseURL: request.application.iceda.config.baseURL, locale: locale, token: token)
             try await Outbox.enqueue(on: request.db, to: user.email, subject: userT("mail.reset.subject"),
                                      body: userT("mail.reset.body", ["name": user.name, "link": link]), locale: locale)
         }
@@ -218,7 +218,7 @@ package enum AuthRoutes {
         }
         try await startSession(request, user: user)
         request.flash(.success, t("auth.password_set"))
-        return .seeOther(request.localLink("/account"))
+        return .seeOther(request.localLink(KernelURL.account))
     }
 
     // MARK: account
@@ -237,7 +237,7 @@ package enum AuthRoutes {
 
     @Sendable package static func twoFactorSetup(request: Request) async throws -> Response {
         let user = try request.requireUser()
-        guard let secret = request.session.data["totp_pending"] else { return .seeOther(request.localLink("/account/two-factor")) }
+        guard let secret = request.session.data["totp_pending"] else { return .seeOther(request.localLink(KernelURL.twoFactorSetup)) }
         guard TwoFactor.verify(code: field(request, "code"), secret: secret) else {
             let errors = [FieldError(field: "code", message: request.t("auth.error.code_wrong"))]
             return .html(AuthPages.twoFactorSetup(request.pageContext(), secret: secret, uri: TwoFactor.provisioningURI(secret: secret, account: user.email),

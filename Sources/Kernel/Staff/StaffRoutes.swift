@@ -6,28 +6,27 @@ import Vapor
 
 package enum StaffRoutes {
     package static func register(_ site: RoutesBuilder) {
-        let staff = site.grouped("staff")
-        staff.get("", use: dashboard)
-        staff.get("users", use: users)
-        staff.form("users", use: invite)
-        staff.get("audit", use: audit)
-        staff.get("outbox", use: outbox)
+        site.get(KernelURL.staff, use: dashboard)
+        site.get(KernelURL.staffUsers, use: users)
+        site.form(KernelURL.staffUsers, use: invite)
+        site.get(KernelURL.staffAudit, use: audit)
+        site.get(KernelURL.staffOutbox, use: outbox)
     }
 
     package static func frame(_ context: PageContext, title: String, @NodeBuilder content: () -> [Node]) -> String {
         let t = context.t
-        return Layout.page(context, title: title, breadcrumbs: [Crumb(t("nav.home"), href: context.link("/")), Crumb(t("nav.staff"), href: context.link("/staff")), Crumb(title)], content: content)
+        return Layout.page(context, title: title, breadcrumbs: [Crumb(t("nav.home"), href: context.link(KernelURL.home)), Crumb(t("nav.staff"), href: context.link(KernelURL.staff)), Crumb(title)], content: content)
     }
 
     @Sendable package static func dashboard(request: Request) async throws -> Response {
         let user = try request.requireStaff()
         let context = request.pageContext(current: "staff")
         let t = context.t
-        let page = Layout.page(context, title: t("staff.title"), breadcrumbs: [Crumb(t("nav.home"), href: context.link("/")), Crumb(t("staff.title"))]) {
+        let page = Layout.page(context, title: t("staff.title"), breadcrumbs: [Crumb(t("nav.home"), href: context.link(KernelURL.home)), Crumb(t("staff.title"))]) {
             el("h1") { t("staff.title") }
             if !user.totpEnabled {
                 el("div", .class("flash flash-warning"), Attribute("role", "status")) {
-                    el("p") { t("staff.two_factor_advice") + " " ; el("a", .href(context.link("/account/two-factor"))) { t("account.two_factor_set_up") } }
+                    el("p") { t("staff.two_factor_advice") + " " ; el("a", .href(context.link(KernelURL.twoFactorSetup))) { t("account.two_factor_set_up") } }
                 }
             }
             el("ul", .class("cards")) {
@@ -43,9 +42,9 @@ package enum StaffRoutes {
                     el("li", .class("card")) {
                         el("h2") { t("staff.administration") }
                         el("ul") {
-                            el("li") { el("a", .href(context.link("/staff/users"))) { t("staff.users") } }
-                            el("li") { el("a", .href(context.link("/staff/audit"))) { t("staff.audit") } }
-                            el("li") { el("a", .href(context.link("/staff/outbox"))) { t("staff.outbox") } }
+                            el("li") { el("a", .href(context.link(KernelURL.staffUsers))) { t("staff.users") } }
+                            el("li") { el("a", .href(context.link(KernelURL.staffAudit))) { t("staff.audit") } }
+                            el("li") { el("a", .href(context.link(KernelURL.staffOutbox))) { t("staff.outbox") } }
                         }
                     }
                 }
@@ -66,7 +65,7 @@ package enum StaffRoutes {
                                           .text($0.totpEnabled ? t("account.two_factor_on") : t("account.two_factor_off"))] },
                          sort: nil, link: { _ in "" }, t: t)
             el("h2") { t("staff.invite") }
-            el("form", Attribute("method", "post"), Attribute("action", context.link("/staff/users")), Attribute("novalidate", nil)) {
+            el("form", Attribute("method", "post"), Attribute("action", context.link(KernelURL.staffUsers)), Attribute("novalidate", nil)) {
                 Forms.csrf(context.csrfToken)
                 Forms.text(name: "email", label: t("auth.email"), value: email, errors: errors, type: "email", t: t)
                 Forms.text(name: "name", label: t("account.name"), value: name, errors: errors, t: t)
@@ -104,13 +103,13 @@ package enum StaffRoutes {
         try await request.db.transaction { database in
             try await user.save(on: database)
             let token = try await OneTimeLinks.issue(for: user, purpose: .invitation, lifetime: 7 * 24 * 3600, on: database)
-            let link = "\(request.application.iceda.config.baseURL)/\(request.appLocale.rawValue)/invitation/\(token)"
+            let link = KernelURL.invitationLink(baseURL: request.application.iceda.config.baseURL, locale: request.appLocale, token: token)
             try await Outbox.enqueue(on: database, to: email, subject: t("mail.invitation.subject"),
                                      body: t("mail.invitation.body", ["name": name, "inviter": admin.name, "link": link]), locale: request.appLocale)
             try await Audit.record(on: database, actor: admin, action: "user.invite", targetType: "user", targetID: email, after: ["role": role.rawValue])
         }
         request.flash(.success, t("staff.invited", ["email": email]))
-        return .seeOther(request.localLink("/staff/users"))
+        return .seeOther(request.localLink(KernelURL.staffUsers))
     }
 
     @Sendable package static func audit(request: Request) async throws -> Response {
@@ -120,7 +119,7 @@ package enum StaffRoutes {
         let page = request.queryPage()
         let total = try await AuditEntry.query(on: request.db).count()
         let entries = try await AuditEntry.query(on: request.db).sort(\.$at, .descending).range((page - 1) * 50 ..< page * 50).all()
-        let link: @Sendable ([String: String]) -> String = { context.link("/staff/audit") + QueryString.encode($0) }
+        let link: @Sendable ([String: String]) -> String = { context.link(KernelURL.staffAudit) + QueryString.encode($0) }
         return .html(frame(context, title: t("staff.audit")) {
             el("h1") { t("staff.audit") }
             Tables.table(caption: t("staff.audit"), columns: [Column(t("staff.audit_when")), Column(t("staff.audit_who")), Column(t("staff.audit_what")),

@@ -109,7 +109,7 @@ package enum ErrorPage {
             el("p", .class("lead")) { t("error.\(code).body") }
             if let detail { el("p") { detail } }
             el("p", .class("muted")) { t("error.status", ["code": String(status.code)]) }
-            el("p") { el("a", .href(context.link("/"))) { t("error.home_link") } }
+            el("p") { el("a", .href(context.link(KernelURL.home))) { t("error.home_link") } }
         }
     }
 }

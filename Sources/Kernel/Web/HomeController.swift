@@ -6,7 +6,7 @@ import Vapor
 
 package enum HomeController {
     package static func register(_ site: RoutesBuilder) {
-        site.get("", use: home)
+        site.get(KernelURL.home, use: home)
     }
 
     @Sendable package static func home(request: Request) async throws -> Response {

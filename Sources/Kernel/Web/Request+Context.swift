@@ -27,7 +27,7 @@ extension Request {
     /// The signed-in user, or a redirect to the sign-in page.
     package func requireUser() throws -> User {
         guard let user = currentUser else {
-            throw Redirect(to: "/\(appLocale.rawValue)/sign-in?next=" + (url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_"))) ?? ""))
+            throw Redirect(to: localLink(KernelURL.signIn) + "?next=" + (url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_"))) ?? ""))
         }
         return user
     }
@@ -60,10 +60,10 @@ extension Request {
         let t = self.t
         let base = "/\(appLocale.rawValue)"
         let entries = NavigationContext(t: t, user: currentUser, current: current, base: base)
-        var navigation = [NavItem(label: t("nav.home"), href: base + "/", isCurrent: current == "home")]
+        var navigation = [NavItem(label: t("nav.home"), href: base + KernelURL.home.path(), isCurrent: current == "home")]
         for feature in application.features { navigation += feature.navigation(entries) }
         if currentUser?.role.isStaff == true {
-            navigation.append(NavItem(label: t("nav.staff"), href: base + "/staff", isCurrent: current == "staff"))
+            navigation.append(NavItem(label: t("nav.staff"), href: base + KernelURL.staff.path(), isCurrent: current == "staff"))
         }
         return PageContext(
             t: t, pathInLocale: pathInLocale, signedInName: currentUser?.name,

@@ -3,6 +3,7 @@
 // with a function per link that takes the route's parameters in order.
 import DesignSystem
 import Foundation
+import Localization
 import Vapor
 
 package struct SiteRoute: Sendable {
@@ -63,8 +64,39 @@ extension PageContext {
     }
 }
 
-/// The kernel's own pages that features link to.
+/// The kernel's own pages: registered from these routes and linked through them (features link to `home`, `staff`,
+/// `signIn` and `account`).
 package enum KernelURL {
     package static let home = SiteRoute()
+    package static let signIn = SiteRoute("sign-in")
+    package static let signInTwoFactor = SiteRoute("sign-in", "two-factor")
+    package static let signOut = SiteRoute("sign-out")
+    package static let signOutEverywhere = SiteRoute("sign-out-everywhere")
+    package static let passwordReset = SiteRoute("password-reset")
+    package static let passwordResetToken = SiteRoute("password-reset", ":token")
+    package static let invitation = SiteRoute("invitation", ":token")
+    package static let account = SiteRoute("account")
+    package static let twoFactorSetup = SiteRoute("account", "two-factor")
     package static let staff = SiteRoute("staff")
+    package static let staffUsers = SiteRoute("staff", "users")
+    package static let staffAudit = SiteRoute("staff", "audit")
+    package static let staffOutbox = SiteRoute("staff", "outbox")
+
+    /// The absolute address of an invitation link, for e-mails: `{base}/{locale}/invitation/{token}`.
+    package static func invitationLink(baseURL: String, locale: AppLocale, token: String) -> String {
+        "\(baseURL)/\(locale.rawValue)\(invitation.path(token))"
+    }
+
+    /// The absolute address of a password-reset link, for e-mails.
+    package static func passwordResetLink(baseURL: String, locale: AppLocale, token: String) -> String {
+        "\(baseURL)/\(locale.rawValue)\(passwordResetToken.path(token))"
+    }
+}
+
+extension Request {
+    /// A kernel or feature page in this request's locale.
+    package func localLink(_ route: SiteRoute, _ values: String...) -> String {
+        precondition(route.prefix.isEmpty, "API routes are not in a locale")
+        return localLink(route.path(values: values))
+    }
 }
