@@ -36,10 +36,10 @@ package struct GrantsFeature: Feature {
     }
 
     package func navigation(_ context: NavigationContext) -> [NavItem] {
-        var items = [context.item("nav.grants", "/grants", section: "grants")]
+        var items = [context.item("nav.grants", GrantsURL.overview(), section: "grants")]
         if let user = context.user, !user.role.isStaff {
-            items.append(user.role == .reviewer ? context.item("nav.reviews", "/staff/grants/reviews", section: "my-grants")
-                                                : context.item("nav.my_applications", "/grants/applications", section: "my-grants"))
+            items.append(user.role == .reviewer ? context.item("nav.reviews", GrantsURL.reviews(), section: "my-grants")
+                                                : context.item("nav.my_applications", GrantsURL.myApplications(), section: "my-grants"))
         }
         return items
     }
@@ -47,9 +47,9 @@ package struct GrantsFeature: Feature {
     package func staffCards(_ context: PageContext, user: User) -> [DashboardCard] {
         let t = context.t
         return [DashboardCard(title: t("grants.staff.title"), links: [
-            (t("grants.staff.title"), context.link("/staff/grants")),
-            (t("grants.staff.list_title"), context.link("/staff/grants/applications")),
-            (t("grants.review.mine_title"), context.link("/staff/grants/reviews")),
+            (t("grants.staff.title"), context.link(GrantsURL.staff())),
+            (t("grants.staff.list_title"), context.link(GrantsURL.staffApplications())),
+            (t("grants.review.mine_title"), context.link(GrantsURL.reviews())),
         ])]
     }
 

@@ -8,10 +8,10 @@ import Vapor
 
 enum GrantsRoutes {
     static func register(_ site: RoutesBuilder) {
-        site.get("grants", use: overview)
-        site.get("grants", "calls", ":code", use: call)
-        site.get("grants", "register", use: registerPage)
-        site.get("grants", "calls", ":code", "ranking", use: publicRanking)
+        site.get(GrantsURL.overviewRoute, use: overview)
+        site.get(GrantsURL.callRoute, use: call)
+        site.get(GrantsURL.registerRoute, use: registerPage)
+        site.get(GrantsURL.publicRankingRoute, use: publicRanking)
     }
 
     /// The ranking of a call whose text says it is published: awarded and reserve-list applications by rank;
@@ -60,10 +60,10 @@ enum GrantsRoutes {
 
 enum GrantsAPI {
     static func register(_ api: RoutesBuilder) {
-        api.get("grants", use: list)
-        api.get("grants.csv", use: csv)
-        api.get("grants", "360giving.json", use: threeSixtyGiving)
-        api.get("grants", "calls", use: calls)
+        api.get(GrantsURL.apiGrantsRoute.components, use: list)
+        api.get(GrantsURL.apiGrantsCSVRoute.components, use: csv)
+        api.get(GrantsURL.apiThreeSixtyGivingRoute.components, use: threeSixtyGiving)
+        api.get(GrantsURL.apiCallsRoute.components, use: calls)
     }
 
     struct LotDTO: Content {

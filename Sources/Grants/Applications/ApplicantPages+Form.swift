@@ -33,7 +33,7 @@ extension ApplicantPages {
         let currency = bundle.currency
         let title = t("grants.apply.edit_title", ["reference": application.reference])
         let late = bundle.call.window.timing(of: model.now) == .late
-        let action = context.link(ApplicantRoutes.link(application))
+        let action = context.link(GrantsURL.application(application.pathID))
         return Layout.page(context, title: title, breadcrumbs: crumbs(context, [Crumb(application.reference)])) {
             el("h1") { title }
             if let notice = model.notice { el("div", .class("notice"), Attribute("role", "status")) { el("p") { notice } } }
@@ -81,7 +81,7 @@ extension ApplicantPages {
             el("script", Attribute("src", Layout.autosaveScriptPath), Attribute("defer", nil))
             attachmentsSection(model, context: context)
             el("h2") { t("grants.apply.withdraw_title") }
-            form(context.link(ApplicantRoutes.link(application, "/withdraw")), context) {
+            form(context.link(GrantsURL.withdraw(application.pathID)), context) {
                 el("input", .type("hidden"), .name("version"), .value(String(application.version)))
                 Forms.submit(t("grants.apply.withdraw"), secondary: true)
             }
@@ -92,7 +92,7 @@ extension ApplicantPages {
         let t = context.t
         return el("dl", .class("summary-list")) {
             el("dt") { t("grants.call") }
-            el("dd") { el("a", .href(context.link("/grants/calls/\(bundle.call.code)"))) { GrantsPages.localized(bundle.call.title, context, fallback: bundle.call.code) } }
+            el("dd") { el("a", .href(context.link(GrantsURL.call(bundle.call.code)))) { GrantsPages.localized(bundle.call.title, context, fallback: bundle.call.code) } }
             el("dt") { t("grants.lot") }
             el("dd") { GrantsPages.localized(bundle.lot.title, context, fallback: bundle.lot.code) }
             el("dt") { t("grants.apply.organisation") }
@@ -238,9 +238,9 @@ extension ApplicantPages {
                         el("ul") {
                             for file in files {
                                 el("li") {
-                                    el("a", .href(context.link(ApplicantRoutes.link(application, "/attachments/\(file.id!.uuidString.lowercased())")))) { file.fileName }
+                                    el("a", .href(context.link(GrantsURL.attachment(application.pathID, file.id!.uuidString.lowercased())))) { file.fileName }
                                     " (\(file.kind.uppercased()), \(t.integer(max(1, file.size / 1024))) KB) "
-                                    form(context.link(ApplicantRoutes.link(application, "/attachments/\(file.id!.uuidString.lowercased())/delete")), context, saveFirst: true) {
+                                    form(context.link(GrantsURL.deleteAttachment(application.pathID, file.id!.uuidString.lowercased())), context, saveFirst: true) {
                                         el("button", .type("submit"), .class("button button-secondary"), .aria("label", t("grants.apply.remove_file", ["file": file.fileName]))) {
                                             t("grants.apply.remove")
                                         }
@@ -249,7 +249,7 @@ extension ApplicantPages {
                             }
                         }
                     }
-                    form(context.link(ApplicantRoutes.link(application, "/attachments")), context, multipart: true, saveFirst: true) {
+                    form(context.link(GrantsURL.attachments(application.pathID)), context, multipart: true, saveFirst: true) {
                         el("input", .type("hidden"), .name("question"), .value(question.id))
                         Forms.file(name: "file_\(question.id)", label: t("grants.apply.choose_file", ["question": text(question.title, context.locale)]),
                                    accept: ".pdf,.docx,.xlsx,.odt,.ods,.png,.jpg,.jpeg",

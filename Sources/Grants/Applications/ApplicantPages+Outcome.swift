@@ -80,7 +80,7 @@ extension ApplicantPages {
         let application = bundle.application
         let title = t("grants.apply.preview_title", ["reference": application.reference])
         let onTime = bundle.call.window.isOnTime(model.now) && bundle.call.status == .open
-        return Layout.page(context, title: title, breadcrumbs: crumbs(context, [Crumb(application.reference, href: context.link(ApplicantRoutes.link(application))),
+        return Layout.page(context, title: title, breadcrumbs: crumbs(context, [Crumb(application.reference, href: context.link(GrantsURL.application(application.pathID))),
                                                                                Crumb(t("grants.apply.preview"))])) {
             el("h1") { title }
             if let refusal = model.refusal {
@@ -95,7 +95,7 @@ extension ApplicantPages {
                     el("h2", .id("problems-title")) { t.plural("grants.apply.problems", count: model.problems.count) }
                     el("ul") {
                         for problem in model.problems {
-                            el("li") { el("a", .href(context.link(ApplicantRoutes.link(application)) + "#" + fieldAnchor(problem.field))) { problem.message } }
+                            el("li") { el("a", .href(context.link(GrantsURL.application(application.pathID)) + "#" + fieldAnchor(problem.field))) { problem.message } }
                         }
                     }
                 }
@@ -104,9 +104,9 @@ extension ApplicantPages {
             answersList(bundle, attachments: model.attachments, coApplicants: model.coApplicants, context: context)
             el("h2") { t("grants.budget.title") }
             budgetSummary(bundle, totals: model.totals, context: context)
-            el("p") { el("a", .href(context.link(ApplicantRoutes.link(application)))) { t("grants.apply.back_to_edit") } }
+            el("p") { el("a", .href(context.link(GrantsURL.application(application.pathID)))) { t("grants.apply.back_to_edit") } }
             if model.problems.isEmpty && onTime {
-                form(context.link(ApplicantRoutes.link(application, "/submit")), context) {
+                form(context.link(GrantsURL.submit(application.pathID)), context) {
                     el("input", .type("hidden"), .name("version"), .value(String(application.version)))
                     el("p") { t("grants.apply.submit_intro", ["deadline": GrantsPages.instant(bundle.call.deadline, in: bundle.call.timeZone, t: t)]) }
                     Forms.submit(t("grants.apply.submit"))
@@ -129,7 +129,7 @@ extension ApplicantPages {
         let t = context.t
         let application = bundle.application
         let title = t("grants.receipt.title", ["reference": application.reference])
-        return Layout.page(context, title: title, breadcrumbs: crumbs(context, [Crumb(application.reference, href: context.link(ApplicantRoutes.link(application))),
+        return Layout.page(context, title: title, breadcrumbs: crumbs(context, [Crumb(application.reference, href: context.link(GrantsURL.application(application.pathID))),
                                                                                Crumb(t("grants.receipt.crumb"))])) {
             el("div", .class("panel"), Attribute("role", "status")) {
                 el("h1") { title }
@@ -139,7 +139,7 @@ extension ApplicantPages {
                 ]) }
             }
             el("p") { t("grants.receipt.email") }
-            el("p") { el("a", .href(context.link(ApplicantRoutes.link(application)))) { t("grants.receipt.view") } }
+            el("p") { el("a", .href(context.link(GrantsURL.application(application.pathID)))) { t("grants.receipt.view") } }
         }
     }
 
@@ -156,7 +156,7 @@ extension ApplicantPages {
         ]
         arguments["deadline"] = application.appealDeadline.map { GrantsPages.instant($0, in: call.timeZone, t: t) } ?? ""
         let title = t("grants.letter.subject", ["reference": application.reference])
-        return Layout.page(context, title: title, breadcrumbs: crumbs(context, [Crumb(application.reference, href: context.link(ApplicantRoutes.link(application))),
+        return Layout.page(context, title: title, breadcrumbs: crumbs(context, [Crumb(application.reference, href: context.link(GrantsURL.application(application.pathID))),
                                                                                Crumb(t("grants.letter.crumb"))])) {
             el("article", .class("letter"), .aria("labelledby", "letter-title")) {
                 el("p") { bundle.programme.name + " · " + bundle.programme.donor }
@@ -168,7 +168,7 @@ extension ApplicantPages {
                 }
                 el("p") { t("grants.letter.signature") }
             }
-            el("p", .class("no-print")) { el("a", .href(context.link(ApplicantRoutes.link(application)))) { t("grants.receipt.view") } }
+            el("p", .class("no-print")) { el("a", .href(context.link(GrantsURL.application(application.pathID)))) { t("grants.receipt.view") } }
         }
     }
 
@@ -201,10 +201,12 @@ extension ApplicantPages {
             if decided.contains(state), !application.decisionReason.isEmpty {
                 el("h2") { t("grants.decision.title") }
                 el("p", .class("prewrap")) { application.decisionReason }
-                el("p") { el("a", .href(context.link(ApplicantRoutes.link(application, "/letter")))) { t("grants.letter.link") } }
+                el("p") { el("a", .href(context.link(GrantsURL.letter(application.pathID)))) { t("grants.letter.link") } }
             }
             if let grant = model.grant {
-                el("p") { el("a", .href(context.link("/grants/awarded/\(grant.id!.uuidString.lowercased())"))) { t("grants.award.view", ["identifier": grant.identifier]) } }
+                el("p") {
+                    el("a", .href(context.link(GrantsURL.granteeGrant(grant.id!.uuidString.lowercased())))) { t("grants.award.view", ["identifier": grant.identifier]) }
+                }
             }
             if state == .appealed || state == .appealUpheld || state == .appealDismissed {
                 el("h2") { t("grants.appeal.title") }
@@ -215,7 +217,7 @@ extension ApplicantPages {
                 el("h2") { t("grants.appeal.title") }
                 if model.now < deadline {
                     el("p") { t("grants.appeal.intro", ["deadline": GrantsPages.instant(deadline, in: bundle.call.timeZone, t: t)]) }
-                    form(context.link(ApplicantRoutes.link(application, "/appeal")), context) {
+                    form(context.link(GrantsURL.appeal(application.pathID)), context) {
                         el("input", .type("hidden"), .name("version"), .value(String(application.version)))
                         Forms.textarea(name: "appeal_text", label: t("grants.appeal.text"), value: model.appealText, hint: t("grants.appeal.hint"),
                                        errors: model.errors, rows: 8, t: t)
@@ -231,7 +233,7 @@ extension ApplicantPages {
             }
             if Grants.ApplicationLifecycle.allowedEvents(in: state, for: .applicant).contains(.withdraw) {
                 el("h2") { t("grants.apply.withdraw_title") }
-                form(context.link(ApplicantRoutes.link(application, "/withdraw")), context) {
+                form(context.link(GrantsURL.withdraw(application.pathID)), context) {
                     el("input", .type("hidden"), .name("version"), .value(String(application.version)))
                     Forms.submit(t("grants.apply.withdraw"), secondary: true)
                 }

@@ -19,8 +19,8 @@ enum ApplicantPages {
     }
 
     static func crumbs(_ context: PageContext, _ last: [Crumb]) -> [Crumb] {
-        [Crumb(context.t("nav.home"), href: context.link("/")), Crumb(context.t("grants.title"), href: context.link("/grants")),
-         Crumb(context.t("grants.mine.title"), href: context.link("/grants/applications"))] + last
+        [Crumb(context.t("nav.home"), href: context.link(KernelURL.home)), Crumb(context.t("grants.title"), href: context.link(GrantsURL.overview())),
+         Crumb(context.t("grants.mine.title"), href: context.link(GrantsURL.myApplications()))] + last
     }
 
     static func stateLabel(_ state: Grants.ApplicationState, t: Translator) -> String { t("grants.state.\(state.rawValue)") }
@@ -39,8 +39,8 @@ enum ApplicantPages {
         let title = t("grants.apply.start_title", ["call": GrantsPages.plainText(item.call.title, context.locale, fallback: item.call.code)])
         let open = item.call.status == .open && item.call.window.isOnTime(now)
         return Layout.page(context, title: title, breadcrumbs: [
-            Crumb(t("nav.home"), href: context.link("/")), Crumb(t("grants.title"), href: context.link("/grants")),
-            Crumb(GrantsPages.plainText(item.call.title, context.locale, fallback: item.call.code), href: context.link("/grants/calls/\(item.call.code)")),
+            Crumb(t("nav.home"), href: context.link(KernelURL.home)), Crumb(t("grants.title"), href: context.link(GrantsURL.overview())),
+            Crumb(GrantsPages.plainText(item.call.title, context.locale, fallback: item.call.code), href: context.link(GrantsURL.call(item.call.code))),
             Crumb(t("grants.apply.start")),
         ]) {
             el("h1") { title }
@@ -50,10 +50,10 @@ enum ApplicantPages {
             } else if organisations.isEmpty {
                 el("p") { t("grants.apply.no_organisation") }
                 el("p") { el("a", .href(context.link("/organisations"))) { t("grants.apply.find_organisation") } }
-                el("p") { el("a", .href(context.link("/grants/register-organisation"))) { t("grants.registration.link") } }
+                el("p") { el("a", .href(context.link(GrantsURL.registerOrganisation()))) { t("grants.registration.link") } }
             } else {
                 el("p") { t("grants.apply.start_intro", ["deadline": GrantsPages.instant(item.call.deadline, in: item.call.timeZone, t: t)]) }
-                form(context.link("/grants/calls/\(item.call.code)/apply"), context) {
+                form(context.link(GrantsURL.apply(item.call.code)), context) {
                     Forms.select(name: "organisation", label: t("grants.apply.organisation"),
                                  choices: organisations.map { Choice(value: $0.slug, label: $0.name) }, selected: selected.organisation ?? organisations.first?.slug,
                                  errors: errors, t: t)
@@ -73,12 +73,12 @@ enum ApplicantPages {
         let now = Date()
         let open = calls.filter { $0.call.status == .open && $0.call.window.isOnTime(now) }
         return Layout.page(context, title: t("grants.mine.title"), breadcrumbs: [
-            Crumb(t("nav.home"), href: context.link("/")), Crumb(t("grants.title"), href: context.link("/grants")), Crumb(t("grants.mine.title")),
+            Crumb(t("nav.home"), href: context.link(KernelURL.home)), Crumb(t("grants.title"), href: context.link(GrantsURL.overview())), Crumb(t("grants.mine.title")),
         ]) {
             el("h1") { t("grants.mine.title") }
             if organisations.isEmpty {
                 el("p") { t("grants.apply.no_organisation") }
-                el("p") { el("a", .href(context.link("/grants/register-organisation"))) { t("grants.registration.link") } }
+                el("p") { el("a", .href(context.link(GrantsURL.registerOrganisation()))) { t("grants.registration.link") } }
             }
             if applications.isEmpty {
                 el("p") { t("grants.mine.empty") }
@@ -91,11 +91,13 @@ enum ApplicantPages {
                         let organisation = organisations.first { $0.id == application.organisationID }
                         let grant = grants.first { $0.applicationID == application.id }
                         return [
-                            el("a", .href(context.link(ApplicantRoutes.link(application)))) { application.reference },
+                            el("a", .href(context.link(GrantsURL.application(application.pathID)))) { application.reference },
                             .text(application.title.isEmpty ? t("grants.untitled") : application.title),
                             .text(organisation?.name ?? ""),
                             .text(stateLabel(application.state, t: t)),
-                            grant.map { grant in el("a", .href(context.link("/grants/awarded/\(grant.id!.uuidString.lowercased())"))) { grant.identifier } } ?? .text(""),
+                            grant.map { grant in
+                                el("a", .href(context.link(GrantsURL.granteeGrant(grant.id!.uuidString.lowercased())))) { grant.identifier }
+                            } ?? .text(""),
                         ]
                     },
                     sort: nil, link: { _ in "" }, t: t)
@@ -104,7 +106,7 @@ enum ApplicantPages {
                 el("h2") { t("grants.open_calls") }
                 el("ul") {
                     for call in open {
-                        el("li") { el("a", .href(context.link("/grants/calls/\(call.call.code)/apply"))) {
+                        el("li") { el("a", .href(context.link(GrantsURL.apply(call.call.code)))) {
                             t("grants.apply.start_title", ["call": GrantsPages.plainText(call.call.title, context.locale, fallback: call.call.code)])
                         } }
                     }

@@ -42,7 +42,7 @@ extension ApplicantRoutes {
 
     @Sendable static func preview(request: Request) async throws -> Response {
         let (bundle, _) = try await applicantBundle(request)
-        guard bundle.application.state == .draft else { return .seeOther(request.localLink(link(bundle.application))) }
+        guard bundle.application.state == .draft else { return .seeOther(request.localLink(GrantsURL.application(bundle.application.pathID))) }
         let (problems, attachments, found) = try await allProblems(request, bundle)
         let reading = ApplicationStore.readBudget(bundle.application.budget, locale: bundle.application.appLocale, currency: bundle.currency, t: request.t)
         let model = ApplicantPages.PreviewModel(bundle: bundle, problems: problems, attachments: attachments, coApplicants: found,
@@ -54,8 +54,8 @@ extension ApplicantRoutes {
         let (bundle, user) = try await applicantBundle(request)
         let application = bundle.application
         // Idempotent: a second click, a reload or a replayed form lands on the receipt.
-        if application.submittedAt != nil { return .seeOther(request.localLink(link(application, "/receipt"))) }
-        guard application.state == .draft else { return .seeOther(request.localLink(link(application))) }
+        if application.submittedAt != nil { return .seeOther(request.localLink(GrantsURL.receipt(application.pathID))) }
+        guard application.state == .draft else { return .seeOther(request.localLink(GrantsURL.application(application.pathID))) }
         let now = Date()
         let (problems, attachments, found) = try await allProblems(request, bundle)
         let reading = ApplicationStore.readBudget(application.budget, locale: application.appLocale, currency: bundle.currency, t: request.t)
@@ -97,16 +97,16 @@ extension ApplicantRoutes {
         } catch is ApplicationStore.Changed {
             // Submitted meanwhile from another tab: that submission stands.
             if let fresh = try await GrantApplication.find(application.id, on: request.db), fresh.submittedAt != nil {
-                return .seeOther(request.localLink(link(application, "/receipt")))
+                return .seeOther(request.localLink(GrantsURL.receipt(application.pathID)))
             }
             return refuse(request.t("grants.apply.conflict_submit"), .conflict)
         }
-        return .seeOther(request.localLink(link(application, "/receipt")))
+        return .seeOther(request.localLink(GrantsURL.receipt(application.pathID)))
     }
 
     @Sendable static func receipt(request: Request) async throws -> Response {
         let (bundle, _) = try await applicantBundle(request)
-        guard bundle.application.submittedAt != nil else { return .seeOther(request.localLink(link(bundle.application))) }
+        guard bundle.application.submittedAt != nil else { return .seeOther(request.localLink(GrantsURL.application(bundle.application.pathID))) }
         return .html(ApplicantPages.receipt(bundle, context: context(request)))
     }
 
@@ -156,7 +156,7 @@ extension ApplicantRoutes {
             return try await refuse(t("grants.apply.conflict"), .conflict)
         }
         request.flash(.success, t("grants.apply.attached", ["file": attachment.fileName]))
-        return .seeOther(request.localLink(link(application) + "#f-q_\(questionID)"))
+        return .seeOther(request.localLink(GrantsURL.application(application.pathID) + "#f-q_\(questionID)"))
     }
 
     static func attachment(_ request: Request, _ bundle: ApplicationBundle) async throws -> GrantAttachment {
@@ -183,7 +183,7 @@ extension ApplicantRoutes {
             throw Abort(.conflict)
         }
         request.flash(.success, request.t("grants.apply.detached", ["file": attachment.fileName]))
-        return .seeOther(request.localLink(link(application)))
+        return .seeOther(request.localLink(GrantsURL.application(application.pathID)))
     }
 
     /// Applicants, staff, the application's reviewers and the committee may download its files.
@@ -221,7 +221,7 @@ extension ApplicantRoutes {
             return try await statusPage(request, bundle, errors: [FieldError(field: "withdraw", message: request.t("grants.apply.conflict"))], status: .conflict)
         }
         request.flash(.success, request.t("grants.apply.withdrawn", ["reference": bundle.application.reference]))
-        return .seeOther(request.localLink(link(bundle.application)))
+        return .seeOther(request.localLink(GrantsURL.application(bundle.application.pathID)))
     }
 
     @Sendable static func appeal(request: Request) async throws -> Response {
@@ -250,6 +250,6 @@ extension ApplicantRoutes {
                                         status: .conflict)
         }
         request.flash(.success, t("grants.appeal.lodged"))
-        return .seeOther(request.localLink(link(bundle.application)))
+        return .seeOther(request.localLink(GrantsURL.application(bundle.application.pathID)))
     }
 }

@@ -42,20 +42,20 @@ struct ApplicationInput: Sendable {
 
 enum ApplicantRoutes {
     static func register(_ site: RoutesBuilder) {
-        site.get("grants", "calls", ":code", "apply", use: startForm)
-        site.form("grants", "calls", ":code", "apply", use: start)
-        site.get("grants", "applications", use: mine)
-        site.get("grants", "applications", ":application", use: show)
-        site.form("grants", "applications", ":application", use: save)
-        site.get("grants", "applications", ":application", "preview", use: preview)
-        site.form("grants", "applications", ":application", "submit", use: submit)
-        site.get("grants", "applications", ":application", "receipt", use: receipt)
-        site.form("grants", "applications", ":application", "attachments", maxSize: "6mb", use: attach)
-        site.form("grants", "applications", ":application", "attachments", ":attachment", "delete", use: detach)
-        site.get("grants", "applications", ":application", "attachments", ":attachment", use: download)
-        site.form("grants", "applications", ":application", "withdraw", use: withdraw)
-        site.form("grants", "applications", ":application", "appeal", use: appeal)
-        site.get("grants", "applications", ":application", "letter", use: letter)
+        site.get(GrantsURL.applyRoute, use: startForm)
+        site.form(GrantsURL.applyRoute, use: start)
+        site.get(GrantsURL.myApplicationsRoute, use: mine)
+        site.get(GrantsURL.applicationRoute, use: show)
+        site.form(GrantsURL.applicationRoute, use: save)
+        site.get(GrantsURL.previewRoute, use: preview)
+        site.form(GrantsURL.submitRoute, use: submit)
+        site.get(GrantsURL.receiptRoute, use: receipt)
+        site.form(GrantsURL.attachmentsRoute, maxSize: "6mb", use: attach)
+        site.form(GrantsURL.deleteAttachmentRoute, use: detach)
+        site.get(GrantsURL.attachmentRoute, use: download)
+        site.form(GrantsURL.withdrawRoute, use: withdraw)
+        site.form(GrantsURL.appealRoute, use: appeal)
+        site.get(GrantsURL.letterRoute, use: letter)
     }
 
     /// The events whose letter the applicant receives, newest first in the audit log decides which letter is shown.
@@ -86,10 +86,6 @@ enum ApplicantRoutes {
     static func context(_ request: Request) -> PageContext { request.pageContext(current: "grants") }
 
     static func field(_ request: Request, _ name: String) -> String { request.formRaw(name) }
-
-    static func link(_ application: GrantApplication, _ rest: String = "") -> String {
-        "/grants/applications/\(application.id!.uuidString.lowercased())" + rest
-    }
 
     /// The applicant's view of their application: 403 unless they are a member of the applying organisation.
     static func applicantBundle(_ request: Request) async throws -> (ApplicationBundle, User) {
@@ -164,7 +160,7 @@ enum ApplicantRoutes {
             }
         }
         request.flash(.success, t("grants.apply.created", ["reference": application.reference]))
-        return .seeOther(request.localLink(link(application)))
+        return .seeOther(request.localLink(GrantsURL.application(application.pathID)))
     }
 
     // MARK: my applications
@@ -288,14 +284,14 @@ enum ApplicantRoutes {
                                              context: context(request)), status: .conflict)
         }
         if wantsJSON { return try await Autosave(saved: true, version: application.version).encodeResponse(for: request) }
-        if field(request, "action") == "check" { return .seeOther(request.localLink(link(application, "/preview"))) }
+        if field(request, "action") == "check" { return .seeOther(request.localLink(GrantsURL.preview(application.pathID))) }
         if !reading.errors.isEmpty {
             // Saved as typed; the cells that cannot be read are shown at once.
             return .html(ApplicantPages.edit(try await editModel(request, bundle, input: ApplicationInput(application), errors: reading.errors,
                                                                  notice: t("grants.apply.saved")), context: context(request)), status: .unprocessableEntity)
         }
         request.flash(.success, t("grants.apply.saved"))
-        return .seeOther(request.localLink(link(application)))
+        return .seeOther(request.localLink(GrantsURL.application(application.pathID)))
     }
 
     struct Autosave: Content {

@@ -21,8 +21,8 @@ struct RegistrationInput: Sendable {
 
 enum RegistrationRoutes {
     static func register(_ site: RoutesBuilder) {
-        site.get("grants", "register-organisation", use: form)
-        site.form("grants", "register-organisation", use: submit)
+        site.get(GrantsURL.registerOrganisationRoute, use: form)
+        site.form(GrantsURL.registerOrganisationRoute, use: submit)
     }
 
     static func field(_ request: Request, _ name: String) -> String { ApplicantRoutes.field(request, name) }
@@ -103,13 +103,13 @@ enum RegistrationPages {
         let t = context.t
         let title = t("grants.registration.title")
         return Layout.page(context, title: title, breadcrumbs: [
-            Crumb(t("nav.home"), href: context.link("/")), Crumb(t("grants.title"), href: context.link("/grants")), Crumb(title),
+            Crumb(t("nav.home"), href: context.link(KernelURL.home)), Crumb(t("grants.title"), href: context.link(GrantsURL.overview())), Crumb(title),
         ]) {
             el("h1") { title }
             el("p", .class("lead")) { t("grants.registration.intro") }
             el("p") { t("grants.registration.already") + " "; el("a", .href(context.link("/sign-in"))) { t("auth.sign_in") } }
             Forms.errorSummary(errors, t: t)
-            ApplicantPages.form(context.link("/grants/register-organisation"), context) {
+            ApplicantPages.form(context.link(GrantsURL.registerOrganisation()), context) {
                 el("fieldset", .class("fieldset")) {
                     el("legend") { t("grants.registration.organisation") }
                     Forms.text(name: "name", label: t("org.name"), value: input.organisation.name, errors: errors, t: t)
@@ -141,7 +141,7 @@ enum RegistrationPages {
     static func sent(email: String, context: PageContext) -> String {
         let t = context.t
         return Layout.page(context, title: t("grants.registration.sent_title"), breadcrumbs: [
-            Crumb(t("nav.home"), href: context.link("/")), Crumb(t("grants.title"), href: context.link("/grants")), Crumb(t("grants.registration.sent_title")),
+            Crumb(t("nav.home"), href: context.link(KernelURL.home)), Crumb(t("grants.title"), href: context.link(GrantsURL.overview())), Crumb(t("grants.registration.sent_title")),
         ]) {
             el("div", .class("panel"), Attribute("role", "status")) {
                 el("h1") { t("grants.registration.sent_title") }

@@ -32,9 +32,9 @@ enum AmendmentPages {
         let bundle = model.bundle
         let grant = bundle.grant
         let title = t("grants.amendment.page_title", ["identifier": grant.identifier])
-        let back = model.staff ? AwardPages.staffLink(bundle) : AwardPages.granteeLink(bundle)
+        let back = model.staff ? GrantsURL.staffGrant(bundle.id) : GrantsURL.granteeGrant(bundle.id)
         return Layout.page(context, title: title, breadcrumbs: [
-            Crumb(t("nav.home"), href: context.link("/")), Crumb(grant.identifier, href: context.link(back)), Crumb(t("grants.amendment.crumb")),
+            Crumb(t("nav.home"), href: context.link(KernelURL.home)), Crumb(grant.identifier, href: context.link(back)), Crumb(t("grants.amendment.crumb")),
         ]) {
             el("h1") { title }
             Forms.errorSummary(model.errors, t: t)
@@ -75,7 +75,7 @@ enum AmendmentPages {
                             }
                         }
                         if model.staff && amendment.status == AmendmentStatus.pending.rawValue {
-                            ApplicantPages.form(context.link(AwardPages.staffLink(bundle, "/amendments/\(id)")), context) {
+                            ApplicantPages.form(context.link(GrantsURL.amendment(bundle.id, id)), context) {
                                 Forms.textarea(name: "note_\(id)", label: t("grants.amendment.decision_note"), value: model.typedNote[id], hint: t("grants.amendment.note_hint"),
                                                errors: model.errors, rows: 3, t: t)
                                 el("div", .class("button-group")) {
@@ -90,7 +90,7 @@ enum AmendmentPages {
 
             if model.mayPropose {
                 el("h2") { t("grants.amendment.propose_title") }
-                ApplicantPages.form(context.link(AwardPages.granteeLink(bundle, "/budget")), context) {
+                ApplicantPages.form(context.link(GrantsURL.granteeBudget(bundle.id)), context) {
                     ApplicantPages.budgetTable(model.rows + Array(repeating: BudgetRowInput(), count: max(0, ApplicationStore.budgetRows - model.rows.count)),
                                                totals: model.typedTotals, currency: bundle.currency, errors: model.errors, context: context)
                     Forms.textarea(name: "reason", label: t("grants.amendment.reason"), value: model.reason, hint: t("grants.amendment.reason_hint"),

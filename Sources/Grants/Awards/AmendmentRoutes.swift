@@ -19,10 +19,10 @@ enum AmendmentStatus: String, Sendable {
 
 enum AmendmentRoutes {
     static func register(_ site: RoutesBuilder) {
-        site.get("grants", "awarded", ":grant", "budget", use: granteePage)
-        site.form("grants", "awarded", ":grant", "budget", use: propose)
-        site.get("staff", "grants", "awarded", ":grant", "budget", use: staffPage)
-        site.form("staff", "grants", "awarded", ":grant", "amendments", ":amendment", use: decide)
+        site.get(GrantsURL.granteeBudgetRoute, use: granteePage)
+        site.form(GrantsURL.granteeBudgetRoute, use: propose)
+        site.get(GrantsURL.staffBudgetRoute, use: staffPage)
+        site.form(GrantsURL.amendmentRoute, use: decide)
     }
 
     /// Grants whose budget may still change.
@@ -137,7 +137,7 @@ enum AmendmentRoutes {
         }
         request.flash(.success, t(assessment.needsApproval ? "grants.amendment.sent" : "grants.amendment.applied",
                                   ["share": GrantsMessages.percent(assessment.movedShare, t: t)]))
-        return .seeOther(request.localLink(AwardPages.granteeLink(bundle, "/budget")))
+        return .seeOther(request.localLink(GrantsURL.granteeBudget(bundle.id)))
     }
 
     @Sendable static func decide(request: Request) async throws -> Response {
@@ -173,6 +173,6 @@ enum AmendmentRoutes {
         }
         guard claimed else { return try await refuse(t("grants.amendment.error.decided"), .conflict) }
         request.flash(.success, t(decision == "approve" ? "grants.amendment.approved" : "grants.amendment.refused"))
-        return .seeOther(request.localLink(AwardPages.staffLink(bundle, "/budget")))
+        return .seeOther(request.localLink(GrantsURL.staffBudget(bundle.id)))
     }
 }

@@ -37,7 +37,7 @@ enum AwardList {
         let names = Dictionary(organisations.compactMap { organisation in organisation.id.map { ($0, organisation.name) } }, uniquingKeysWith: { first, _ in first })
         let context = request.pageContext(current: "staff")
         let t = context.t
-        let base = context.link("/staff/grants/awarded")
+        let base = context.link(GrantsURL.awarded())
         let parameters = ["call": callCode, "state": state].filter { !$0.value.isEmpty }
         let link: @Sendable ([String: String]) -> String = { extra in
             base + QueryString.encode(parameters.merging(extra) { _, new in new }.filter { !$0.value.isEmpty && !($0.key == "page" && $0.value == "1") })
@@ -56,7 +56,7 @@ enum AwardList {
                 caption: t("grants.award.list_caption"),
                 columns: [Column(t("grants.award.identifier")), Column(t("grants.recipient")), Column(t("grants.amount"), numeric: true), Column(t("grants.state"))],
                 rows: grants.map { grant in
-                    [el("a", .href(context.link("/staff/grants/awarded/\(grant.id!.uuidString.lowercased())"))) { grant.identifier },
+                    [el("a", .href(context.link(GrantsURL.staffGrant(grant.id!.uuidString.lowercased())))) { grant.identifier },
                      .text(names[grant.organisationID] ?? ""),
                      .text(GrantsPages.money(grant.amountMinor, lotCurrency[grant.lotID] ?? .eur, context.locale)),
                      .text(t("grants.grant_state.\(grant.status)"))]

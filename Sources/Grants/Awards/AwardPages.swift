@@ -25,9 +25,6 @@ enum AwardPages {
     /// Events that have their own form on the staff page (or are not staff's to trigger).
     static let eventsWithOwnForm: Set<Grants.GrantEvent> = [.recordPayment, .requestChanges, .acceptInterimReport, .acceptFinalReport, .submitReport]
 
-    static func staffLink(_ bundle: GrantBundle, _ rest: String = "") -> String { "/staff/grants/awarded/\(bundle.id)" + rest }
-    static func granteeLink(_ bundle: GrantBundle, _ rest: String = "") -> String { "/grants/awarded/\(bundle.id)" + rest }
-
     static func stateLabel(_ state: Grants.GrantState, t: Translator) -> String { t("grants.grant_state.\(state.rawValue)") }
     static func eventLabel(_ event: Grants.GrantEvent, t: Translator) -> String { t("grants.grant_event.\(event.rawValue)") }
     static func kindLabel(_ report: GrantReport, t: Translator) -> String { t("grants.report.kind.\((GrantReportKind(rawValue: report.kind) ?? .final).rawValue)") }
@@ -101,7 +98,7 @@ enum AwardPages {
                 el("dt") { t("grants.award.application") }
                 el("dd") {
                     if staff { application.reference } else {
-                        el("a", .href(context.link(ApplicantRoutes.link(application)))) { application.reference }
+                        el("a", .href(context.link(GrantsURL.application(application.pathID)))) { application.reference }
                     }
                 }
             }
@@ -190,14 +187,14 @@ enum AwardPages {
         let otherEvents = staffEvents.filter { !eventsWithOwnForm.contains($0) }
         let underReview = model.reports.first { $0.status == GrantReportStatus.submitted.rawValue }
         return Layout.page(context, title: title, breadcrumbs: [
-            Crumb(t("nav.home"), href: context.link("/")), Crumb(t("nav.staff"), href: context.link("/staff")), Crumb(grant.identifier),
+            Crumb(t("nav.home"), href: context.link(KernelURL.home)), Crumb(t("nav.staff"), href: context.link(KernelURL.staff)), Crumb(grant.identifier),
         ]) {
             el("h1") { title }
-            el("p") { el("a", .href(context.link(staffLink(bundle, "/budget")))) { t("grants.amendment.link") } }
+            el("p") { el("a", .href(context.link(GrantsURL.staffBudget(bundle.id)))) { t("grants.amendment.link") } }
             refusalBox(model.refusal, t: t)
             Forms.errorSummary(model.errors, t: t)
             agreement(bundle, staff: true, context: context)
-            el("p") { el("a", .href(context.link(granteeLink(bundle)))) { t("grants.award.grantee_view") } }
+            el("p") { el("a", .href(context.link(GrantsURL.granteeGrant(bundle.id)))) { t("grants.award.grantee_view") } }
 
             el("h2") { t("grants.payment.plan_title") }
             tranchesTable(bundle, payments: model.payments, context: context)
@@ -207,7 +204,7 @@ enum AwardPages {
             el("h2", .id("record-payment")) { t("grants.payment.record_title") }
             if staffEvents.contains(.recordPayment) {
                 let trancheCount = max(1, bundle.lot.trancheShares.count)
-                form(context.link(staffLink(bundle, "/payments")), context) {
+                form(context.link(GrantsURL.payments(bundle.id)), context) {
                     version(bundle)
                     Forms.select(name: "tranche", label: t("grants.payment.tranche"),
                                  choices: (1...trancheCount).map { Choice(value: String($0), label: t("grants.payment.tranche_number", ["number": t.integer($0)])) },
@@ -238,7 +235,7 @@ enum AwardPages {
                         el("dd") { spent(report, currency: bundle.currency, context) }
                     }
                     if staffEvents.contains(.requestChanges) {
-                        form(context.link(staffLink(bundle, "/reports/\(report.id!.uuidString.lowercased())/review")), context) {
+                        form(context.link(GrantsURL.reviewReport(bundle.id, report.id!.uuidString.lowercased())), context) {
                             version(bundle)
                             Forms.textarea(name: "comment", label: t("grants.report.comment"), value: model.reviewComment,
                                            hint: t("grants.report.comment_hint"), errors: model.errors, rows: 5, t: t)
@@ -262,7 +259,7 @@ enum AwardPages {
                 el("ul", .class("button-list")) {
                     for event in otherEvents {
                         el("li") {
-                            form(context.link(staffLink(bundle, "/events")), context) {
+                            form(context.link(GrantsURL.events(bundle.id)), context) {
                                 version(bundle)
                                 el("input", .type("hidden"), .name("event"), .value(event.rawValue))
                                 Forms.submit(eventLabel(event, t: t), secondary: event == .terminate || event == .suspend)
@@ -302,11 +299,11 @@ enum AwardPages {
         let title = t("grants.award.title", ["identifier": grant.identifier])
         let next = model.maySubmit ? nextReport(model.reports, state: grant.state) : nil
         return Layout.page(context, title: title, breadcrumbs: [
-            Crumb(t("nav.home"), href: context.link("/")), Crumb(t("grants.title"), href: context.link("/grants")),
-            Crumb(t("grants.mine.title"), href: context.link("/grants/applications")), Crumb(grant.identifier),
+            Crumb(t("nav.home"), href: context.link(KernelURL.home)), Crumb(t("grants.title"), href: context.link(GrantsURL.overview())),
+            Crumb(t("grants.mine.title"), href: context.link(GrantsURL.myApplications())), Crumb(grant.identifier),
         ]) {
             el("h1") { title }
-            el("p") { el("a", .href(context.link(granteeLink(bundle, "/budget")))) { t("grants.amendment.link") } }
+            el("p") { el("a", .href(context.link(GrantsURL.granteeBudget(bundle.id)))) { t("grants.amendment.link") } }
             refusalBox(model.refusal, t: t)
             Forms.errorSummary(model.errors, t: t)
             el("p") { t("grants.award.state_explained.\(grant.state.rawValue)") }
@@ -329,7 +326,7 @@ enum AwardPages {
                             el("p", .class("prewrap")) { report.reviewComment }
                         }
                     }
-                    form(context.link(granteeLink(bundle, "/reports/\(report.id!.uuidString.lowercased())")), context) {
+                    form(context.link(GrantsURL.submitReport(bundle.id, report.id!.uuidString.lowercased())), context) {
                         version(bundle)
                         Forms.textarea(name: "narrative", label: t("grants.report.narrative"), value: model.input.narrative,
                                        hint: t("grants.report.narrative_hint"), errors: model.errors, rows: 10, t: t)

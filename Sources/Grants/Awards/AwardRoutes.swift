@@ -13,13 +13,13 @@ import Vapor
 
 enum AwardRoutes {
     static func register(_ site: RoutesBuilder) {
-        site.get("staff", "grants", "awarded", use: AwardList.page)
-        site.get("staff", "grants", "awarded", ":grant", use: staffPage)
-        site.form("staff", "grants", "awarded", ":grant", "payments", use: recordPayment)
-        site.form("staff", "grants", "awarded", ":grant", "reports", ":report", "review", use: reviewReport)
-        site.form("staff", "grants", "awarded", ":grant", "events", use: applyEvent)
-        site.get("grants", "awarded", ":grant", use: granteePage)
-        site.form("grants", "awarded", ":grant", "reports", ":report", use: submitReport)
+        site.get(GrantsURL.awardedRoute, use: AwardList.page)
+        site.get(GrantsURL.staffGrantRoute, use: staffPage)
+        site.form(GrantsURL.paymentsRoute, use: recordPayment)
+        site.form(GrantsURL.reviewReportRoute, use: reviewReport)
+        site.form(GrantsURL.eventsRoute, use: applyEvent)
+        site.get(GrantsURL.granteeGrantRoute, use: granteePage)
+        site.form(GrantsURL.submitReportRoute, use: submitReport)
     }
 
     static let noteLimit = 500
@@ -122,7 +122,7 @@ enum AwardRoutes {
             return try await staffResponse(request, bundle, payment: input, refusal: message, status: .conflict)
         }
         request.flash(.success, t("grants.payment.recorded", ["amount": Grants.MoneyFormatter.formatWithCurrency(amount, locale: GrantsPages.amountLocale(request.appLocale))]))
-        return .seeOther(request.localLink(AwardPages.staffLink(bundle)))
+        return .seeOther(request.localLink(GrantsURL.staffGrant(bundle.id)))
     }
 
     @Sendable static func reviewReport(request: Request) async throws -> Response {
@@ -161,7 +161,7 @@ enum AwardRoutes {
             return try await staffResponse(request, bundle, reviewComment: comment, refusal: message, status: .conflict)
         }
         request.flash(.success, t(event == .requestChanges ? "grants.report.changes_requested" : "grants.report.accepted"))
-        return .seeOther(request.localLink(AwardPages.staffLink(bundle)))
+        return .seeOther(request.localLink(GrantsURL.staffGrant(bundle.id)))
     }
 
     @Sendable static func applyEvent(request: Request) async throws -> Response {
@@ -180,7 +180,7 @@ enum AwardRoutes {
         }
         request.flash(.success, t("grants.award.event_done", ["event": AwardPages.eventLabel(event, t: t),
                                                               "state": AwardPages.stateLabel(bundle.grant.state, t: t)]))
-        return .seeOther(request.localLink(AwardPages.staffLink(bundle)))
+        return .seeOther(request.localLink(GrantsURL.staffGrant(bundle.id)))
     }
 
     // MARK: grantee
@@ -249,6 +249,6 @@ enum AwardRoutes {
             return try await granteeResponse(request, bundle, member: member, input: input, refusal: message, status: .conflict)
         }
         request.flash(.success, t("grants.report.submitted", ["kind": AwardPages.kindLabel(report, t: t)]))
-        return .seeOther(request.localLink(AwardPages.granteeLink(bundle)))
+        return .seeOther(request.localLink(GrantsURL.granteeGrant(bundle.id)))
     }
 }

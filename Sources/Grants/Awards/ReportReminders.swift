@@ -53,7 +53,7 @@ enum ReportReminders {
         let recipient = creatorEmail
         let locale = application?.appLocale ?? .en
         let t = Translator(locale: locale)
-        let path = "/\(locale.rawValue)/grants/awarded/\(try grant.requireID().uuidString.lowercased())"
+        let path = try "/\(locale.rawValue)" + GrantsURL.granteeGrant(grant.requireID().uuidString.lowercased())
         let kind = GrantReportKind(rawValue: report.kind) ?? .final
         let dueText = GrantsPages.calendarDate(CalendarDate(iso: report.dueOn), t: t)
         let subject = t("grants.report.reminder_subject", ["identifier": grant.identifier])

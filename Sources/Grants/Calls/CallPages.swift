@@ -30,7 +30,7 @@ enum CallPages {
     static func callForm(_ input: CallInput, call: GrantCall?, lots: [GrantLot], programmes: [GrantProgramme], errors: [FieldError], context: PageContext) -> String {
         let t = context.t
         let title = call.map { t("grants.callform.edit_title", ["code": $0.code]) } ?? t("grants.callform.new_title")
-        let action = context.link(call.map { "/staff/grants/calls/\($0.code)/edit" } ?? "/staff/grants/calls/new")
+        let action = context.link(call.map { GrantsURL.editCall($0.code) } ?? GrantsURL.newCall())
         return Layout.page(context, title: title, breadcrumbs: crumbs(context, [Crumb(title)])) {
             el("h1") { title }
             Forms.errorSummary(errors, t: t)
@@ -74,14 +74,14 @@ enum CallPages {
                 } else {
                     el("ul") {
                         for lot in lots {
-                            el("li") { el("a", .href(context.link("/staff/grants/calls/\(call.code)/lots/\(lot.code)/edit"))) {
+                            el("li") { el("a", .href(context.link(GrantsURL.editLot(call.code, lot.code)))) {
                                 GrantsPages.plainText(lot.title, context.locale, fallback: lot.code)
                             } }
                         }
                     }
                 }
-                el("p") { el("a", .class("button button-secondary"), .href(context.link("/staff/grants/calls/\(call.code)/lots/new"))) { t("grants.callform.add_lot") } }
-                el("p") { el("a", .href(context.link("/grants/calls/\(call.code)"))) { t("grants.callform.public_page") } }
+                el("p") { el("a", .class("button button-secondary"), .href(context.link(GrantsURL.newLot(call.code)))) { t("grants.callform.add_lot") } }
+                el("p") { el("a", .href(context.link(GrantsURL.call(call.code)))) { t("grants.callform.public_page") } }
             }
         }
     }
@@ -90,8 +90,8 @@ enum CallPages {
         let t = context.t
         let callTitle = GrantsPages.plainText(call.title, context.locale, fallback: call.code)
         let title = lot.map { t("grants.lotform.edit_title", ["lot": GrantsPages.plainText($0.title, context.locale, fallback: $0.code)]) } ?? t("grants.lotform.new_title")
-        let action = context.link("/staff/grants/calls/\(call.code)/lots/" + (lot.map { "\($0.code)/edit" } ?? "new"))
-        return Layout.page(context, title: title, breadcrumbs: crumbs(context, [Crumb(callTitle, href: context.link("/staff/grants/calls/\(call.code)/edit")), Crumb(title)])) {
+        let action = context.link(lot.map { GrantsURL.editLot(call.code, $0.code) } ?? GrantsURL.newLot(call.code))
+        return Layout.page(context, title: title, breadcrumbs: crumbs(context, [Crumb(callTitle, href: context.link(GrantsURL.editCall(call.code))), Crumb(title)])) {
             el("h1") { title }
             if frozen { el("div", .class("notice"), Attribute("role", "status")) { el("p") { t("grants.lotform.frozen_notice") } } }
             Forms.errorSummary(errors, t: t)

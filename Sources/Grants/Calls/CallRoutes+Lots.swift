@@ -281,7 +281,7 @@ extension CallRoutes {
             try await Audit.record(on: database, actor: user, action: "grants.lot.create", targetType: "grant_call", targetID: call.id?.uuidString, after: LotAudit(lot))
         }
         request.flash(.success, request.t("grants.lotform.saved", ["code": lot.code]))
-        return .seeOther(request.localLink("/staff/grants/calls/\(call.code)/edit"))
+        return .seeOther(request.localLink(GrantsURL.editCall(call.code)))
     }
 
     static func lot(_ request: Request, of call: GrantCall) async throws -> GrantLot {
@@ -329,6 +329,6 @@ extension CallRoutes {
             return try await lotPage(request, input, call: call, lot: lot, errors: [FieldError(field: "minimum", message: request.t("grants.lotform.error.frozen"))], status: .conflict)
         }
         request.flash(.success, request.t("grants.lotform.saved", ["code": lot.code]))
-        return .seeOther(request.localLink("/staff/grants/calls/\(call.code)/edit"))
+        return .seeOther(request.localLink(GrantsURL.editCall(call.code)))
     }
 }

@@ -60,15 +60,14 @@ enum CallRoutes {
     static let regionCountries = ["AL", "BA", "XK", "ME", "MK", "RS"]
 
     static func register(_ site: RoutesBuilder) {
-        let calls = site.grouped("staff", "grants", "calls")
-        calls.get("new", use: newCall)
-        calls.form("new", use: createCall)
-        calls.get(":code", "edit", use: editCall)
-        calls.form(":code", "edit", use: updateCall)
-        calls.get(":code", "lots", "new", use: newLot)
-        calls.form(":code", "lots", "new", use: createLot)
-        calls.get(":code", "lots", ":lot", "edit", use: editLot)
-        calls.form(":code", "lots", ":lot", "edit", use: updateLot)
+        site.get(GrantsURL.newCallRoute, use: newCall)
+        site.form(GrantsURL.newCallRoute, use: createCall)
+        site.get(GrantsURL.editCallRoute, use: editCall)
+        site.form(GrantsURL.editCallRoute, use: updateCall)
+        site.get(GrantsURL.newLotRoute, use: newLot)
+        site.form(GrantsURL.newLotRoute, use: createLot)
+        site.get(GrantsURL.editLotRoute, use: editLot)
+        site.form(GrantsURL.editLotRoute, use: updateLot)
     }
 
     static func field(_ request: Request, _ name: String) -> String { ApplicantRoutes.field(request, name) }
@@ -290,7 +289,7 @@ enum CallRoutes {
                                    after: CallAudit(call))
         }
         request.flash(.success, request.t("grants.callform.created", ["code": call.code]))
-        return .seeOther(request.localLink("/staff/grants/calls/\(call.code)/edit"))
+        return .seeOther(request.localLink(GrantsURL.editCall(call.code)))
     }
 
     @Sendable static func editCall(request: Request) async throws -> Response {
@@ -323,6 +322,6 @@ enum CallRoutes {
             return try await callPage(request, stale, call: call, errors: [FieldError(field: "title_en", message: request.t("grants.callform.error.changed"))], status: .conflict)
         }
         request.flash(.success, request.t("grants.callform.saved", ["code": call.code]))
-        return .seeOther(request.localLink("/staff/grants/calls/\(call.code)/edit"))
+        return .seeOther(request.localLink(GrantsURL.editCall(call.code)))
     }
 }

@@ -22,9 +22,8 @@ enum ProgrammeRoutes {
     static let currencies = ["EUR", "USD", "CHF", "GBP", "ALL", "MKD", "RSD", "BAM"]
 
     static func register(_ site: RoutesBuilder) {
-        let programmes = site.grouped("staff", "grants", "programmes")
-        programmes.get("", use: list)
-        programmes.form("", use: save)
+        site.get(GrantsURL.programmesRoute, use: list)
+        site.form(GrantsURL.programmesRoute, use: save)
     }
 
     static func field(_ request: Request, _ name: String) -> String { request.formLine(name) }
@@ -44,7 +43,7 @@ enum ProgrammeRoutes {
             el("h2") { t("grants.programme.form_title") }
             el("p") { t("grants.programme.form_intro") }
             Forms.errorSummary(errors, t: t)
-            ApplicantPages.form(context.link("/staff/grants/programmes"), context) {
+            ApplicantPages.form(context.link(GrantsURL.programmes()), context) {
                 Forms.text(name: "code", label: t("grants.callform.code"), value: input.code, hint: t("grants.programme.code_hint"), errors: errors, width: "20", t: t)
                 Forms.text(name: "name", label: t("grants.programme"), value: input.name, errors: errors, t: t)
                 Forms.text(name: "donor", label: t("grants.donor"), value: input.donor, errors: errors, t: t)
@@ -103,6 +102,6 @@ enum ProgrammeRoutes {
                                            "currency": programme.currencyCode])
         }
         request.flash(.success, t("grants.programme.saved", ["name": programme.name]))
-        return .seeOther(request.localLink("/staff/grants/programmes"))
+        return .seeOther(request.localLink(GrantsURL.programmes()))
     }
 }

@@ -33,7 +33,6 @@ extension EvaluationPages {
         let title = t("grants.ranking.page_title", ["call": GrantsPages.plainText(call.title, context.locale, fallback: call.code)])
         let awarded = Set(model.line.awarded.map(\.candidate.applicationId))
         let reserve = Dictionary(model.line.reserve.map { ($0.application.candidate.applicationId, $0.reason.rawValue) }, uniquingKeysWith: { first, _ in first })
-        let base = context.link("/staff/grants/calls/\(call.code)/ranking")
         let lotCode = model.lot.code
         return Layout.page(context, title: title, breadcrumbs: crumbs(context, [Crumb(t("grants.ranking.title"))])) {
             el("h1") { title }
@@ -44,7 +43,9 @@ extension EvaluationPages {
                             if lot.id == model.lot.id {
                                 el("strong", Attribute("aria-current", "page")) { GrantsPages.plainText(lot.title, context.locale, fallback: lot.code) }
                             } else {
-                                el("a", .href(base + "?lot=\(lot.code)")) { GrantsPages.plainText(lot.title, context.locale, fallback: lot.code) }
+                                el("a", .href(context.link(GrantsURL.ranking(call.code, ["lot": lot.code])))) {
+                                    GrantsPages.plainText(lot.title, context.locale, fallback: lot.code)
+                                }
                             }
                         }
                     }
@@ -72,7 +73,7 @@ extension EvaluationPages {
                     let proposal = awarded.contains(id) ? t("grants.ranking.proposal.fund")
                         : reserve[id].map { t("grants.ranking.proposal.reserve.\($0)") } ?? t("grants.ranking.proposal.none")
                     let application: Node = row.map { row in
-                        el("a", .href(context.link("/staff/grants/applications/\(row.id.uuidString.lowercased())"))) { id }
+                        el("a", .href(context.link(GrantsURL.staffApplication(row.id.uuidString.lowercased())))) { id }
                     } ?? .text(id)
                     return [
                         .text(t.integer(ranked.rank)), application,
@@ -86,7 +87,7 @@ extension EvaluationPages {
                     ]
                 },
                 sort: nil, link: { _ in "" }, t: t)
-            Tables.pagination(model.info, link: { extra in base + "?lot=\(lotCode)&page=\(extra["page"] ?? "1")" }, t: t)
+            Tables.pagination(model.info, link: { extra in context.link(GrantsURL.ranking(call.code, ["lot": lotCode, "page": extra["page"] ?? "1"])) }, t: t)
             if !model.result.incomplete.isEmpty {
                 el("p") { t.plural("grants.ranking.incomplete_note", count: model.result.incomplete.count) }
             }
@@ -97,7 +98,7 @@ extension EvaluationPages {
                 el("ul") { for member in model.committee { el("li") { member.name } } }
             }
             if model.canManage {
-                form(context.link("/staff/grants/calls/\(call.code)/committee"), context) {
+                form(context.link(GrantsURL.committee(call.code)), context) {
                     Forms.text(name: "email", label: t("grants.committee.add_label"), value: model.typedEmail, hint: t("grants.committee.add_hint"),
                                errors: model.errors, type: "email", autocomplete: "off", t: t)
                     Forms.submit(t("grants.committee.add"), secondary: true)
@@ -111,7 +112,7 @@ extension EvaluationPages {
     static func myReviews(reviews: [GrantReview], applications: [GrantApplication], context: PageContext) -> String {
         let t = context.t
         return Layout.page(context, title: t("grants.review.mine_title"), breadcrumbs: [
-            Crumb(t("nav.home"), href: context.link("/")), Crumb(t("grants.review.mine_title")),
+            Crumb(t("nav.home"), href: context.link(KernelURL.home)), Crumb(t("grants.review.mine_title")),
         ]) {
             el("h1") { t("grants.review.mine_title") }
             if reviews.isEmpty {
@@ -123,7 +124,7 @@ extension EvaluationPages {
                     rows: reviews.map { review in
                         let application = applications.first { $0.id == review.applicationID }
                         return [
-                            el("a", .href(context.link("/staff/grants/reviews/\(review.id!.uuidString.lowercased())"))) { application?.reference ?? "" },
+                            el("a", .href(context.link(GrantsURL.review(review.id!.uuidString.lowercased())))) { application?.reference ?? "" },
                             .text(application?.title ?? ""),
                             .text(t("grants.declaration.\(review.declarationRaw)")),
                             .text(t(review.submittedAt == nil ? "grants.reviewers.pending" : "grants.review.submitted")),
@@ -152,16 +153,16 @@ extension EvaluationPages {
         let bundle = model.bundle
         let application = bundle.application
         let title = t("grants.review.title", ["reference": application.reference])
-        let action = context.link("/staff/grants/reviews/\(review.id!.uuidString.lowercased())")
+        let action = context.link(GrantsURL.review(review.id!.uuidString.lowercased()))
         return Layout.page(context, title: title, breadcrumbs: [
-            Crumb(t("nav.home"), href: context.link("/")), Crumb(t("grants.review.mine_title"), href: context.link("/staff/grants/reviews")), Crumb(application.reference),
+            Crumb(t("nav.home"), href: context.link(KernelURL.home)), Crumb(t("grants.review.mine_title"), href: context.link(GrantsURL.reviews())), Crumb(application.reference),
         ]) {
             el("h1") { title }
             Forms.errorSummary(model.errors, t: t)
             switch review.declaration {
             case .notDeclared:
                 el("p") { t("grants.review.declare_intro", ["organisation": bundle.organisation.name]) }
-                form(action + "/declaration", context) {
+                form(context.link(GrantsURL.declaration(review.id!.uuidString.lowercased())), context) {
                     Forms.radios(name: "declaration", legend: t("grants.review.declaration"),
                                  choices: [Choice(value: "no-conflict", label: t("grants.declaration.no-conflict")),
                                            Choice(value: "conflict", label: t("grants.declaration.conflict"))],
@@ -179,7 +180,7 @@ extension EvaluationPages {
                 if !model.attachments.isEmpty {
                     el("ul") {
                         for file in model.attachments {
-                            el("li") { el("a", .href(context.link(ApplicantRoutes.link(application, "/attachments/\(file.id!.uuidString.lowercased())")))) { file.fileName } }
+                            el("li") { el("a", .href(context.link(GrantsURL.attachment(application.pathID, file.id!.uuidString.lowercased())))) { file.fileName } }
                         }
                     }
                 }

@@ -9,8 +9,8 @@ import Methods
 
 enum EvaluationPages {
     static func crumbs(_ context: PageContext, _ last: [Crumb]) -> [Crumb] {
-        [Crumb(context.t("nav.home"), href: context.link("/")), Crumb(context.t("nav.staff"), href: context.link("/staff")),
-         Crumb(context.t("grants.staff.title"), href: context.link("/staff/grants"))] + last
+        [Crumb(context.t("nav.home"), href: context.link(KernelURL.home)), Crumb(context.t("nav.staff"), href: context.link(KernelURL.staff)),
+         Crumb(context.t("grants.staff.title"), href: context.link(GrantsURL.staff()))] + last
     }
 
     static func form(_ action: String, _ context: PageContext, @NodeBuilder content: () -> [Node]) -> Node {
@@ -22,15 +22,15 @@ enum EvaluationPages {
     static func overview(calls: [GrantCall], counts: [UUID: [String: Int]], user: User, openReviews: Int, context: PageContext) -> String {
         let t = context.t
         return Layout.page(context, title: t("grants.staff.title"), breadcrumbs: [
-            Crumb(t("nav.home"), href: context.link("/")), Crumb(t("nav.staff"), href: context.link("/staff")), Crumb(t("grants.staff.title")),
+            Crumb(t("nav.home"), href: context.link(KernelURL.home)), Crumb(t("nav.staff"), href: context.link(KernelURL.staff)), Crumb(t("grants.staff.title")),
         ]) {
             el("h1") { t("grants.staff.title") }
             el("ul") {
-                el("li") { el("a", .href(context.link("/staff/grants/reviews"))) { t.plural("grants.staff.my_reviews", count: openReviews) } }
+                el("li") { el("a", .href(context.link(GrantsURL.reviews()))) { t.plural("grants.staff.my_reviews", count: openReviews) } }
                 if user.role.isStaff {
-                    el("li") { el("a", .href(context.link("/staff/grants/awarded"))) { t("grants.award.list_title") } }
-                    el("li") { el("a", .href(context.link("/staff/grants/calls/new"))) { t("grants.callform.new_title") } }
-                    el("li") { el("a", .href(context.link("/staff/grants/programmes"))) { t("grants.programme.title") } }
+                    el("li") { el("a", .href(context.link(GrantsURL.awarded()))) { t("grants.award.list_title") } }
+                    el("li") { el("a", .href(context.link(GrantsURL.newCall()))) { t("grants.callform.new_title") } }
+                    el("li") { el("a", .href(context.link(GrantsURL.programmes()))) { t("grants.programme.title") } }
                 }
             }
             el("ul", .class("cards")) {
@@ -46,15 +46,19 @@ enum EvaluationPages {
                             el("dl", .class("summary-list")) {
                                 for state in present {
                                     el("dt") { t("grants.state.\(state.rawValue)") }
-                                    el("dd") { el("a", .href(context.link("/staff/grants/applications?call=\(call.code)&state=\(state.rawValue)"))) { t.integer(byState[state.rawValue] ?? 0) } }
+                                    el("dd") {
+                                        el("a", .href(context.link(GrantsURL.staffApplications(["call": call.code, "state": state.rawValue])))) {
+                                            t.integer(byState[state.rawValue] ?? 0)
+                                        }
+                                    }
                                 }
                             }
                         }
                         el("ul") {
-                            el("li") { el("a", .href(context.link("/staff/grants/applications?call=\(call.code)"))) { t("grants.staff.list_title") } }
-                            el("li") { el("a", .href(context.link("/staff/grants/calls/\(call.code)/ranking"))) { t("grants.ranking.title") } }
+                            el("li") { el("a", .href(context.link(GrantsURL.staffApplications(["call": call.code])))) { t("grants.staff.list_title") } }
+                            el("li") { el("a", .href(context.link(GrantsURL.ranking(call.code)))) { t("grants.ranking.title") } }
                             if user.role.isStaff {
-                                el("li") { el("a", .href(context.link("/staff/grants/calls/\(call.code)/edit"))) { t("grants.callform.edit_link") } }
+                                el("li") { el("a", .href(context.link(GrantsURL.editCall(call.code)))) { t("grants.callform.edit_link") } }
                             }
                         }
                     }
@@ -78,7 +82,7 @@ enum EvaluationPages {
     static func list(_ model: ListModel, context: PageContext) -> String {
         let t = context.t
         let query = model.query
-        let base = context.link("/staff/grants/applications")
+        let base = context.link(GrantsURL.staffApplications())
         let link: @Sendable ([String: String]) -> String = { extra in
             base + QueryString.encode(query.parameters.merging(extra) { _, new in new }.filter { !$0.value.isEmpty && !($0.key == "page" && $0.value == "1") })
         }
@@ -112,7 +116,7 @@ enum EvaluationPages {
                 rows: model.rows.map { application in
                     let lot = lots[application.lotID]
                     return [
-                        el("a", .href(context.link(EvaluationRoutes.link(application)))) { application.reference },
+                        el("a", .href(context.link(GrantsURL.staffApplication(application.pathID)))) { application.reference },
                         .text(application.title.isEmpty ? t("grants.untitled") : application.title),
                         .text(names[application.organisationID] ?? ""),
                         .text(t("country.\(application.country)")),
@@ -156,7 +160,7 @@ enum EvaluationPages {
         let isOffice = model.roles.contains(.staff) || model.roles.contains(.admin)
         let title = t("grants.staff.application_title", ["reference": application.reference])
         return Layout.page(context, title: title, breadcrumbs: crumbs(context, [
-            Crumb(t("grants.staff.list_title"), href: context.link("/staff/grants/applications?call=\(bundle.call.code)")), Crumb(application.reference),
+            Crumb(t("grants.staff.list_title"), href: context.link(GrantsURL.staffApplications(["call": bundle.call.code]))), Crumb(application.reference),
         ])) {
             el("h1") { title }
             if let refusal = model.refusal {
@@ -171,13 +175,15 @@ enum EvaluationPages {
                 el("p") { t("grants.apply.submitted_at", ["time": GrantsPages.instant(submitted, in: bundle.call.timeZone, t: t)]) }
             }
             if let grant = model.grant {
-                el("p") { el("a", .href(context.link("/staff/grants/awarded/\(grant.id!.uuidString.lowercased())"))) { t("grants.award.view", ["identifier": grant.identifier]) } }
+                el("p") {
+                    el("a", .href(context.link(GrantsURL.staffGrant(grant.id!.uuidString.lowercased())))) { t("grants.award.view", ["identifier": grant.identifier]) }
+                }
             }
 
             if isOffice && state == .submitted {
                 el("section", .aria("labelledby", "screening-title")) {
                     el("h2", .id("screening-title")) { t("grants.screening.title") }
-                    form(context.link(EvaluationRoutes.link(application, "/screening")), context) {
+                    form(context.link(GrantsURL.screening(application.pathID)), context) {
                         el("input", .type("hidden"), .name("version"), .value(String(application.version)))
                         Forms.checkboxes(name: "checks[]", legend: t("grants.screening.checklist"),
                                          choices: EvaluationRoutes.screeningChecks.map { Choice(value: $0, label: t("grants.screening.check.\($0)")) },
@@ -209,7 +215,7 @@ enum EvaluationPages {
                     if model.candidates.isEmpty {
                         el("p") { t("grants.reviewers.none_available") }
                     } else {
-                        form(context.link(EvaluationRoutes.link(application, "/reviewers")), context) {
+                        form(context.link(GrantsURL.reviewers(application.pathID)), context) {
                             Forms.select(name: "reviewer", label: t("grants.reviewers.assign_label"),
                                          choices: model.candidates.map { Choice(value: $0.id!.uuidString.lowercased(), label: "\($0.name) (\($0.email))") },
                                          selected: nil, blankLabel: t("grants.apply.choose"),
@@ -237,7 +243,7 @@ enum EvaluationPages {
             if !model.attachments.isEmpty {
                 el("ul") {
                     for file in model.attachments {
-                        el("li") { el("a", .href(context.link(ApplicantRoutes.link(application, "/attachments/\(file.id!.uuidString.lowercased())")))) { file.fileName } }
+                        el("li") { el("a", .href(context.link(GrantsURL.attachment(application.pathID, file.id!.uuidString.lowercased())))) { file.fileName } }
                     }
                 }
             }
@@ -304,7 +310,7 @@ enum EvaluationPages {
                 el("p") { t(committeeWaits ? "grants.transition.committee_only" : "grants.transition.none") }
             }
             for event in events {
-                form(context.link(EvaluationRoutes.link(application, "/transition")), context) {
+                form(context.link(GrantsURL.transition(application.pathID)), context) {
                     el("input", .type("hidden"), .name("version"), .value(String(application.version)))
                     el("input", .type("hidden"), .name("event"), .value(event.rawValue))
                     if EvaluationRoutes.decisionEvents.contains(event) {

@@ -83,7 +83,7 @@ extension EvaluationRoutes {
         let email = field(request, "email").trimmingCharacters(in: .whitespaces).lowercased()
         guard let member = try await User.query(on: request.db).filter(\.$email == email).first(), member.active else {
             request.flash(.warning, request.t("grants.committee.error.unknown", ["email": email]))
-            return .seeOther(request.localLink("/staff/grants/calls/\(call.code)/ranking"))
+            return .seeOther(request.localLink(GrantsURL.ranking(call.code)))
         }
         if try await GrantCommitteeMember.query(on: request.db).filter(\.$callID == call.requireID()).filter(\.$userID == member.requireID()).count() == 0 {
             do {
@@ -98,7 +98,7 @@ extension EvaluationRoutes {
             }
         }
         request.flash(.success, request.t("grants.committee.added", ["name": member.name]))
-        return .seeOther(request.localLink("/staff/grants/calls/\(call.code)/ranking"))
+        return .seeOther(request.localLink(GrantsURL.ranking(call.code)))
     }
 
     // MARK: reviewers
@@ -139,7 +139,7 @@ extension EvaluationRoutes {
     @Sendable static func declare(request: Request) async throws -> Response {
         let (review, bundle, user) = try await reviewBundle(request)
         let t = request.t
-        guard review.declaration == .notDeclared else { return .seeOther(request.localLink("/staff/grants/reviews/\(review.id!.uuidString.lowercased())")) }
+        guard review.declaration == .notDeclared else { return .seeOther(request.localLink(GrantsURL.review(review.id!.uuidString.lowercased()))) }
         let answer = field(request, "declaration")
         let note = String(field(request, "conflict_note").prefix(2_000))
         guard let declaration = Grants.ConflictDeclaration(rawValue: answer), declaration != .notDeclared else {
@@ -159,7 +159,7 @@ extension EvaluationRoutes {
                                    after: ["reference": application.reference, "declaration": declaration.rawValue, "note": note])
         }
         request.flash(.success, t(declaration == .conflict ? "grants.review.declared_conflict" : "grants.review.declared_free"))
-        return .seeOther(request.localLink("/staff/grants/reviews/\(review.id!.uuidString.lowercased())"))
+        return .seeOther(request.localLink(GrantsURL.review(review.id!.uuidString.lowercased())))
     }
 
     @Sendable static func score(request: Request) async throws -> Response {
@@ -211,6 +211,6 @@ extension EvaluationRoutes {
             return try await refuse([FieldError(field: "comment", message: t("grants.apply.conflict"))], .conflict)
         }
         request.flash(.success, t("grants.review.saved", ["reference": application.reference]))
-        return .seeOther(request.localLink("/staff/grants/reviews"))
+        return .seeOther(request.localLink(GrantsURL.reviews()))
     }
 }

@@ -14,28 +14,23 @@ import Vapor
 
 enum EvaluationRoutes {
     static func register(_ site: RoutesBuilder) {
-        let staff = site.grouped("staff", "grants")
-        staff.get("", use: overview)
-        staff.get("applications", use: list)
-        staff.get("applications", ":application", use: show)
-        staff.form("applications", ":application", "screening", use: screen)
-        staff.form("applications", ":application", "reviewers", use: assign)
-        staff.form("applications", ":application", "transition", use: transition)
-        staff.get("calls", ":code", "ranking", use: ranking)
-        staff.form("calls", ":code", "committee", use: addCommitteeMember)
-        staff.get("reviews", use: myReviews)
-        staff.get("reviews", ":review", use: reviewForm)
-        staff.form("reviews", ":review", "declaration", use: declare)
-        staff.form("reviews", ":review", use: score)
+        site.get(GrantsURL.staffRoute, use: overview)
+        site.get(GrantsURL.staffApplicationsRoute, use: list)
+        site.get(GrantsURL.staffApplicationRoute, use: show)
+        site.form(GrantsURL.screeningRoute, use: screen)
+        site.form(GrantsURL.reviewersRoute, use: assign)
+        site.form(GrantsURL.transitionRoute, use: transition)
+        site.get(GrantsURL.rankingRoute, use: ranking)
+        site.form(GrantsURL.committeeRoute, use: addCommitteeMember)
+        site.get(GrantsURL.reviewsRoute, use: myReviews)
+        site.get(GrantsURL.reviewRoute, use: reviewForm)
+        site.form(GrantsURL.declarationRoute, use: declare)
+        site.form(GrantsURL.reviewRoute, use: score)
     }
 
     static func context(_ request: Request) -> PageContext { request.pageContext(current: "staff") }
 
     static func field(_ request: Request, _ name: String) -> String { ApplicantRoutes.field(request, name) }
-
-    static func link(_ application: GrantApplication, _ rest: String = "") -> String {
-        "/staff/grants/applications/\(application.id!.uuidString.lowercased())" + rest
-    }
 
     /// Staff and admins, committee members and reviewers may use the evaluation pages; others get 403.
     static func requireEvaluator(_ request: Request) async throws -> User {
@@ -241,11 +236,13 @@ enum EvaluationRoutes {
         do {
           try await request.db.transaction { database in
             try await review.save(on: database)
+            let reviewLink = request.application.iceda.config.baseURL + "/\(reviewer.preferredLocale)"
+                + GrantsURL.review(review.id!.uuidString.lowercased())
             try await Audit.record(on: database, actor: user, action: "grants.review.assign", targetType: "grant_application",
                                    targetID: application.id?.uuidString, after: ["reference": application.reference, "reviewer": reviewer.email])
             try await Outbox.enqueue(on: database, to: reviewer.email, subject: Translator(locale: AppLocale(tag: reviewer.preferredLocale) ?? .en)("grants.email.review_subject", ["reference": application.reference]),
                                      body: Translator(locale: AppLocale(tag: reviewer.preferredLocale) ?? .en)("grants.email.review_body", [
-                                        "reference": application.reference, "link": request.application.iceda.config.baseURL + "/\(reviewer.preferredLocale)/staff/grants/reviews/\(review.id!.uuidString.lowercased())"]),
+                                        "reference": application.reference, "link": reviewLink]),
                                      locale: AppLocale(tag: reviewer.preferredLocale) ?? .en)
           }
         } catch {
@@ -253,7 +250,7 @@ enum EvaluationRoutes {
             guard try await GrantReview.query(on: request.db).filter(\.$applicationID == application.requireID()).filter(\.$reviewerID == id).count() > 0 else { throw error }
         }
         request.flash(.success, t("grants.reviewers.assigned", ["name": reviewer.name]))
-        return .seeOther(request.localLink(link(application)))
+        return .seeOther(request.localLink(GrantsURL.staffApplication(application.pathID)))
     }
 
     /// Events decided here (the applicant's own events are on the applicant's pages; screening has its form).
@@ -338,7 +335,7 @@ enum EvaluationRoutes {
             return try await showResponse(request, fresh, user: user, roles: roles, refusal: t("grants.transition.changed"), typed: typed, status: .conflict)
         }
         request.flash(.success, t("grants.transition.done", ["event": t("grants.event.\(event.rawValue)"), "reference": bundle.application.reference]))
-        return .seeOther(request.localLink(link(bundle.application)))
+        return .seeOther(request.localLink(GrantsURL.staffApplication(bundle.application.pathID)))
     }
 }
 

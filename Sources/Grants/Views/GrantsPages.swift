@@ -52,10 +52,10 @@ enum GrantsPages {
         let t = context.t
         let open = calls.filter { $0.call.status == .open && $0.call.window.timing(of: now) != .late }
         let past = calls.filter { call in !open.contains { $0.call.id == call.call.id } }
-        return Layout.page(context, title: t("grants.title"), breadcrumbs: [Crumb(t("nav.home"), href: context.link("/")), Crumb(t("grants.title"))]) {
+        return Layout.page(context, title: t("grants.title"), breadcrumbs: [Crumb(t("nav.home"), href: context.link(KernelURL.home)), Crumb(t("grants.title"))]) {
             el("h1") { t("grants.title") }
             el("p", .class("lead")) { t("grants.intro") }
-            el("p") { el("a", .href(context.link("/grants/register"))) { t("grants.register.title") } }
+            el("p") { el("a", .href(context.link(GrantsURL.register()))) { t("grants.register.title") } }
             el("h2") { t("grants.open_calls") }
             if open.isEmpty {
                 el("p") { t("grants.no_open_calls") }
@@ -76,7 +76,7 @@ enum GrantsPages {
         let call = item.call
         let title = plainText(call.title, context.locale, fallback: call.code)
         return el("section", .class("call"), .aria("labelledby", "call-\(call.code)")) {
-            el("h3", .id("call-\(call.code)")) { el("a", .href(context.link("/grants/calls/\(call.code)"))) { localized(call.title, context, fallback: call.code) } }
+            el("h3", .id("call-\(call.code)")) { el("a", .href(context.link(GrantsURL.call(call.code)))) { localized(call.title, context, fallback: call.code) } }
             el("dl", .class("summary-list")) {
                 el("dt") { t("grants.programme") }
                 el("dd") { item.programme.name }
@@ -114,7 +114,7 @@ enum GrantsPages {
         let currency = item.programme.currency
         let title = plainText(call.title, context.locale, fallback: call.code)
         return Layout.page(context, title: title, breadcrumbs: [
-            Crumb(t("nav.home"), href: context.link("/")), Crumb(t("grants.title"), href: context.link("/grants")), Crumb(title),
+            Crumb(t("nav.home"), href: context.link(KernelURL.home)), Crumb(t("grants.title"), href: context.link(GrantsURL.overview())), Crumb(title),
         ]) {
             el("h1") { localized(call.title, context, fallback: call.code) }
             if !call.text.isEmpty { localized(call.text, context, element: "p") }
@@ -129,8 +129,8 @@ enum GrantsPages {
                 el("dd") { instant(call.deadline, in: call.timeZone, t: t) }
             }
             if call.status == .open && call.window.isOnTime(Date()) {
-                el("p") { el("a", .class("button"), .href(context.link("/grants/calls/\(call.code)/apply"))) { t("grants.apply.start") } }
-                el("p") { el("a", .href(context.link("/grants/register-organisation"))) { t("grants.registration.link") } }
+                el("p") { el("a", .class("button"), .href(context.link(GrantsURL.apply(call.code)))) { t("grants.apply.start") } }
+                el("p") { el("a", .href(context.link(GrantsURL.registerOrganisation()))) { t("grants.registration.link") } }
             }
             lotsTable(item, caption: t("grants.lots_caption", ["call": title]), context: context)
             for lot in item.lots {
@@ -176,9 +176,9 @@ enum GrantsPages {
                     }
                 }
             }
-            el("p") { el("a", .href(context.link("/grants/register") + "?call=\(call.code)")) { t("grants.register.title") } }
+            el("p") { el("a", .href(context.link(GrantsURL.register(["call": call.code])))) { t("grants.register.title") } }
             if call.rankingPublic {
-                el("p") { el("a", .href(context.link("/grants/calls/\(call.code)/ranking"))) { t("grants.public_ranking.title") } }
+                el("p") { el("a", .href(context.link(GrantsURL.publicRanking(call.code)))) { t("grants.public_ranking.title") } }
             }
         }
     }
@@ -196,8 +196,8 @@ enum GrantsPages {
         let t = context.t
         let title = plainText(item.call.title, context.locale, fallback: item.call.code)
         return Layout.page(context, title: t("grants.public_ranking.page_title", ["call": title]), breadcrumbs: [
-            Crumb(t("nav.home"), href: context.link("/")), Crumb(t("grants.title"), href: context.link("/grants")),
-            Crumb(title, href: context.link("/grants/calls/\(item.call.code)")), Crumb(t("grants.public_ranking.title")),
+            Crumb(t("nav.home"), href: context.link(KernelURL.home)), Crumb(t("grants.title"), href: context.link(GrantsURL.overview())),
+            Crumb(title, href: context.link(GrantsURL.call(item.call.code))), Crumb(t("grants.public_ranking.title")),
         ]) {
             el("h1") { t("grants.public_ranking.page_title", ["call": title]) }
             el("p") { t("grants.public_ranking.intro") }
@@ -236,7 +236,7 @@ enum GrantsPages {
         let t = context.t
         let query = model.query
         let link: @Sendable ([String: String]) -> String = { changes in
-            context.link("/grants/register") + QueryString.encode(query.parameters(changes.mapValues { Optional($0) }))
+            context.link(GrantsURL.register(query.parameters(changes.mapValues { Optional($0) })))
         }
         var lotChoices: [Choice] = []
         for call in model.calls {
@@ -246,11 +246,11 @@ enum GrantsPages {
         }
         let info = PageInfo(page: query.page, perPage: query.perPage, total: model.total)
         return Layout.page(context, title: t("grants.register.title"), breadcrumbs: [
-            Crumb(t("nav.home"), href: context.link("/")), Crumb(t("grants.title"), href: context.link("/grants")), Crumb(t("grants.register.title")),
+            Crumb(t("nav.home"), href: context.link(KernelURL.home)), Crumb(t("grants.title"), href: context.link(GrantsURL.overview())), Crumb(t("grants.register.title")),
         ]) {
             el("h1") { t("grants.register.title") }
             el("p", .class("lead")) { t("grants.register.intro") }
-            el("form", Attribute("method", "get"), Attribute("action", context.link("/grants/register")), .class("filters"), Attribute("role", "search")) {
+            el("form", Attribute("method", "get"), Attribute("action", context.link(GrantsURL.register())), .class("filters"), Attribute("role", "search")) {
                 el("div", .class("filter-grid")) {
                     Forms.select(name: "call", label: t("grants.call"),
                                  choices: model.calls.map { Choice(value: $0.call.code, label: plainText($0.call.title, context.locale, fallback: $0.call.code)) },
@@ -261,7 +261,7 @@ enum GrantsPages {
                                  selected: query.country, blankLabel: t("directory.any_country"), t: t)
                 }
                 Forms.submit(t("directory.apply_filters"))
-                el("a", .href(context.link("/grants/register"))) { t("directory.clear_filters") }
+                el("a", .href(context.link(GrantsURL.register()))) { t("directory.clear_filters") }
             }
             el("p", Attribute("role", "status")) { t.plural("grants.register.count", count: model.total) }
             if model.rows.isEmpty {
@@ -274,7 +274,7 @@ enum GrantsPages {
                               Column(t("grants.period"))],
                     rows: model.rows.map { row in
                         [
-                            el("a", .href(context.link("/organisations/\(row.recipient.slug)"))) { row.recipient.name },
+                            el("a", .href(context.link(NetworkURL.organisation(row.recipient.slug)))) { row.recipient.name },
                             .text(t("country.\(row.recipient.countryCode)")),
                             localized(row.lot.title, context, fallback: row.lot.code),
                             .text(money(row.grant.amountMinor, row.programme.currency, context.locale)),
@@ -288,8 +288,8 @@ enum GrantsPages {
             el("h2") { t("directory.downloads") }
             el("ul", .class("downloads")) {
                 let filters = QueryString.encode(query.parameters(["page": nil]))
-                el("li") { el("a", .href("/api/v1/grants.csv" + filters), Attribute("download", nil)) { t("grants.download_csv") } }
-                el("li") { el("a", .href("/api/v1/grants/360giving.json")) { t("grants.download_360giving") } }
+                el("li") { el("a", .href(GrantsURL.apiCSV(filters)), Attribute("download", nil)) { t("grants.download_csv") } }
+                el("li") { el("a", .href(GrantsURL.apiThreeSixtyGiving())) { t("grants.download_360giving") } }
             }
         }
     }
