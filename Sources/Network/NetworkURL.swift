@@ -24,7 +24,7 @@ package enum NetworkURL {
     static let apiFocusAreas = SiteRoute.api("focus-areas")
 
     /// The directory, with its filters as a query string (`?country=AL&q=…`, or nothing).
-    static func directory(_ query: [String: String] = [:]) -> String { directoryRoute.path() + QueryString.encode(query) }
+    package static func directory(_ query: [String: String] = [:]) -> String { directoryRoute.path() + QueryString.encode(query) }
     /// An organisation's public page.
     package static func organisation(_ slug: String) -> String { organisationRoute.path(slug) }
     static func newOrganisation() -> String { newOrganisationRoute.path() }

@@ -49,7 +49,7 @@ enum ApplicantPages {
                 el("p") { t("grants.apply.error.call_not_open") }
             } else if organisations.isEmpty {
                 el("p") { t("grants.apply.no_organisation") }
-                el("p") { el("a", .href(context.link("/organisations"))) { t("grants.apply.find_organisation") } }
+                el("p") { el("a", .href(context.link(NetworkURL.directory()))) { t("grants.apply.find_organisation") } }
                 el("p") { el("a", .href(context.link(GrantsURL.registerOrganisation()))) { t("grants.registration.link") } }
             } else {
                 el("p") { t("grants.apply.start_intro", ["deadline": GrantsPages.instant(item.call.deadline, in: item.call.timeZone, t: t)]) }

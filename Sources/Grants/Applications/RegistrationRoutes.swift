@@ -89,7 +89,7 @@ enum RegistrationRoutes {
             let token = try await OneTimeLinks.issue(for: user, purpose: .invitation, lifetime: 7 * 24 * 3600, on: database)
             try await Outbox.enqueue(on: database, to: user.email, subject: t("grants.registration.mail_subject"),
                                      body: t("grants.registration.mail_body", ["name": user.name, "organisation": organisation.name,
-                                                                              "link": "\(baseURL)/\(locale.rawValue)/invitation/\(token)"]),
+                                                                              "link": KernelURL.invitationLink(baseURL: baseURL, locale: locale, token: token)]),
                                      locale: locale)
             try await Audit.record(on: database, actor: nil, action: "organisation.register", targetType: "organisation", targetID: organisation.slug,
                                    after: ["name": organisation.name, "country": organisation.countryCode, "person": user.email, "listed": "false"])
@@ -107,7 +107,7 @@ enum RegistrationPages {
         ]) {
             el("h1") { title }
             el("p", .class("lead")) { t("grants.registration.intro") }
-            el("p") { t("grants.registration.already") + " "; el("a", .href(context.link("/sign-in"))) { t("auth.sign_in") } }
+            el("p") { t("grants.registration.already") + " "; el("a", .href(context.link(KernelURL.signIn))) { t("auth.sign_in") } }
             Forms.errorSummary(errors, t: t)
             ApplicantPages.form(context.link(GrantsURL.registerOrganisation()), context) {
                 el("fieldset", .class("fieldset")) {
