@@ -96,7 +96,7 @@ extension GrantsData {
         case "lot": order = "c.code\(bytes) \(direction), l.code\(bytes) \(direction)"
         default: order = "g.award_date\(bytes) \(direction)"
         }
-        let offset = (query.page - 1) * query.perPage
+        let offset = query.list.offset
         let ids = try await sql.raw("""
             SELECT g.id AS id FROM \(from) ORDER BY \(order), g.identifier\(bytes) ASC \
             LIMIT \(literal: query.perPage) OFFSET \(literal: offset)
@@ -123,53 +123,41 @@ extension GrantsData {
 
 /// The register's filters, sort and paging; lenient for pages, strict (400) for the API.
 struct GrantRegisterQuery: Sendable, Equatable {
-    var call: String?
-    var lot: String?
-    var country: String?
-    var sort = SortState(key: "date", ascending: false)
-    var page = 1
-    var perPage = 20
+    var list: ListQuery
 
-    static let sortKeys: Set<String> = ["recipient", "amount", "date", "lot"]
     static let maxPerPage = 100
 
-    init() {}
+    /// Filters by call, lot and the recipient's country; sorts by recipient, amount, award date or lot.
+    static let spec = ListSpec(filters: [
+        .init("call", expected: "lower-case letters, digits and hyphens, 1 to 60 characters") { isCode($0) ? $0 : nil },
+        .init("lot", expected: "lower-case letters, digits and hyphens, 1 to 60 characters") { isCode($0) ? $0 : nil },
+        .init("country", expected: "an ISO 3166-1 alpha-2 code in capitals") { isCountry($0.uppercased()) ? $0.uppercased() : nil },
+    ], sortKeys: ["recipient", "amount", "date", "lot"], defaultSort: SortState(key: "date", ascending: false), maxPerPage: maxPerPage)
+
+    var call: String? { list.filters["call"] }
+    var lot: String? { list.filters["lot"] }
+    var country: String? { list.filters["country"] }
+    var sort: SortState { list.sort }
+    var page: Int {
+        get { list.page }
+        set { list.page = newValue }
+    }
+    var perPage: Int { list.perPage }
+
+    init() {
+        list = ListQuery(sort: Self.spec.defaultSort, perPage: 20)
+    }
 
     /// Reads the query string; values it does not know are ignored.
     init(request: Request, defaultPerPage: Int = 20) {
-        call = request.query[String.self, at: "call"].flatMap { Self.isCode($0) ? $0 : nil }
-        lot = request.query[String.self, at: "lot"].flatMap { Self.isCode($0) ? $0 : nil }
-        country = request.query[String.self, at: "country"].map { $0.uppercased() }.flatMap { Self.isCountry($0) ? $0 : nil }
-        if let raw = request.query[String.self, at: "sort"] {
-            let candidate = SortState(queryValue: raw)
-            if Self.sortKeys.contains(candidate.key) { sort = candidate }
-        }
-        page = request.queryPage()
-        perPage = request.queryCount("per_page", default: defaultPerPage, max: Self.maxPerPage)
+        list = ListQuery(request: request, spec: Self.spec, defaultPerPage: defaultPerPage)
     }
 
     /// The API's reading: anything the OpenAPI document does not allow is a 400 naming the parameter.
     static func strict(request: Request, defaultPerPage: Int = 50) throws -> GrantRegisterQuery {
-        var problems: [String] = []
-        for name in ["call", "lot"] {
-            if let value = request.query[String.self, at: name], !isCode(value) {
-                problems.append("\(name): lower-case letters, digits and hyphens, 1 to 60 characters")
-            }
-        }
-        if let value = request.query[String.self, at: "country"], !isCountry(value) {
-            problems.append("country: an ISO 3166-1 alpha-2 code in capitals")
-        }
-        if let value = request.query[String.self, at: "sort"], value.unicodeScalars.count > 20 || !sortKeys.contains(SortState(queryValue: value).key)
-            || !(value == SortState(queryValue: value).queryValue) {
-            problems.append("sort: recipient, amount, date or lot, with - for descending")
-        }
-        for (name, range) in [("page", 1...100_000), ("per_page", 1...maxPerPage)] {
-            if let raw = request.query[String.self, at: name], Int(raw).map(range.contains) != true {
-                problems.append("\(name): a whole number from \(range.lowerBound) to \(range.upperBound)")
-            }
-        }
-        guard problems.isEmpty else { throw Abort(.badRequest, reason: problems.joined(separator: "; ")) }
-        return GrantRegisterQuery(request: request, defaultPerPage: defaultPerPage)
+        var query = GrantRegisterQuery()
+        query.list = try ListQuery.strict(request: request, spec: spec, defaultPerPage: defaultPerPage)
+        return query
     }
 
     static func isCode(_ value: String) -> Bool {
@@ -182,16 +170,7 @@ struct GrantRegisterQuery: Sendable, Equatable {
     }
 
     /// The query values that reproduce this view, with `changes` applied (nil removes a value).
-    func parameters(_ changes: [String: String?] = [:]) -> [String: String] {
-        var values: [String: String] = [:]
-        values["call"] = call
-        values["lot"] = lot
-        values["country"] = country
-        if sort != SortState(key: "date", ascending: false) { values["sort"] = sort.queryValue }
-        if page > 1 { values["page"] = String(page) }
-        for (key, value) in changes { values[key] = value }
-        return values
-    }
+    func parameters(_ changes: [String: String?] = [:]) -> [String: String] { list.parameters(changes) }
 
     /// The matching rows in the asked order (ties by identifier).
     func apply(_ rows: [RegisterRow]) -> [RegisterRow] {
@@ -216,7 +195,7 @@ struct GrantRegisterQuery: Sendable, Equatable {
 
     /// One page of the rows.
     func page(of rows: [RegisterRow]) -> [RegisterRow] {
-        let start = min(rows.count, (page - 1) * perPage)
+        let start = min(rows.count, list.offset)
         return Array(rows[start..<min(rows.count, start + perPage)])
     }
 }
