@@ -70,7 +70,7 @@ enum EvaluationPages {
     // MARK: list
 
     struct ListModel {
-        var query: EvaluationRoutes.ListQuery
+        var query: EvaluationRoutes.StaffListQuery
         var info: PageInfo
         var rows: [GrantApplication]
         var organisations: [Organisation]

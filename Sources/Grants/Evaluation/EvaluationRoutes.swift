@@ -60,29 +60,36 @@ enum EvaluationRoutes {
         return .html(EvaluationPages.overview(calls: calls, counts: counts, user: user, openReviews: myOpenReviews, context: context(request)))
     }
 
-    struct ListQuery: Sendable {
-        var call = ""
-        var lot = ""
-        var state = ""
-        var country = ""
-        var flagged = false
-        var q = ""
-        var page = 1
+    /// The staff list's filters: call, lot, state, the applicant's country, "reviewers disagree", and a reference or
+    /// words of the title; always in reference order, 50 a page.
+    struct StaffListQuery: Sendable {
+        var list: Kernel.ListQuery
         static let perPage = 50
+        static let spec = ListSpec(filters: [
+            .init("call", expected: "a call's code") { GrantRegisterQuery.isCode($0) ? $0 : nil },
+            .init("lot", expected: "a lot's code") { GrantRegisterQuery.isCode($0) ? $0 : nil },
+            .init("state", expected: "an application state") { Grants.ApplicationState(rawValue: $0)?.rawValue },
+            .init("country", expected: "an ISO 3166-1 alpha-2 code") { GrantRegisterQuery.isCountry($0.uppercased()) ? $0.uppercased() : nil },
+            .init("flagged", expected: "1") { $0 == "1" ? "1" : nil },
+            .init("q", expected: "at most 100 characters") { raw in
+                let words = String(raw.trimmingCharacters(in: .whitespaces).prefix(100))
+                return words.isEmpty ? nil : words
+            },
+        ], sortKeys: ["reference"], defaultSort: SortState(key: "reference", ascending: true), maxPerPage: perPage, maxPage: 10_000)
 
         init(_ request: Request) {
-            call = request.query[String.self, at: "call"].flatMap { GrantRegisterQuery.isCode($0) ? $0 : nil } ?? ""
-            lot = request.query[String.self, at: "lot"].flatMap { GrantRegisterQuery.isCode($0) ? $0 : nil } ?? ""
-            state = request.query[String.self, at: "state"].flatMap { Grants.ApplicationState(rawValue: $0)?.rawValue } ?? ""
-            country = request.query[String.self, at: "country"].map { $0.uppercased() }.flatMap { GrantRegisterQuery.isCountry($0) ? $0 : nil } ?? ""
-            flagged = request.query[String.self, at: "flagged"] == "1"
-            q = String((request.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces).prefix(100))
-            page = request.queryPage(max: 10_000)
+            list = Kernel.ListQuery(request: request, spec: Self.spec, defaultPerPage: Self.perPage)
         }
 
-        var parameters: [String: String] {
-            ["call": call, "lot": lot, "state": state, "country": country, "flagged": flagged ? "1" : "", "q": q].filter { !$0.value.isEmpty }
-        }
+        var call: String { list.filters["call"] ?? "" }
+        var lot: String { list.filters["lot"] ?? "" }
+        var state: String { list.filters["state"] ?? "" }
+        var country: String { list.filters["country"] ?? "" }
+        var flagged: Bool { list.filters["flagged"] == "1" }
+        var q: String { list.filters["q"] ?? "" }
+        var page: Int { list.page }
+        /// The filters as query values (no page, no sort), for links.
+        var parameters: [String: String] { list.filters }
     }
 
     /// The list reads only the columns it shows, filtered and paged in the database (indexes on call, state, reference).
@@ -90,7 +97,7 @@ enum EvaluationRoutes {
         let user = try await requireEvaluator(request)
         let committeeCalls = Set(try await GrantCommitteeMember.query(on: request.db).filter(\.$userID == user.requireID()).all().map(\.callID))
         guard user.role.isStaff || !committeeCalls.isEmpty else { throw Abort(.forbidden) }
-        let query = ListQuery(request)
+        let query = StaffListQuery(request)
         // Committee members who are not staff see the submitted applications of their own calls only.
         let restricted = !user.role.isStaff
         var calls = try await GrantCall.query(on: request.db).sort(\.$deadline, .descending).all()
@@ -114,8 +121,8 @@ enum EvaluationRoutes {
             return builder
         }
         let total = try await filtered().count()
-        let info = PageInfo(page: query.page, perPage: ListQuery.perPage, total: total)
-        let rows = try await filtered().sort(\.$reference).range(info.offset..<(info.offset + ListQuery.perPage))
+        let info = PageInfo(page: query.page, perPage: StaffListQuery.perPage, total: total)
+        let rows = try await filtered().sort(\.$reference).range(info.offset..<(info.offset + StaffListQuery.perPage))
             .field(\.$id).field(\.$reference).field(\.$title).field(\.$organisationID).field(\.$lotID).field(\.$callID).field(\.$country)
             .field(\.$stateRaw).field(\.$requestedMinor).field(\.$validReviews).field(\.$scoreMean).field(\.$scoreFlagged).field(\.$submittedAt)
             .all()
