@@ -11,12 +11,19 @@ import Vapor
 enum AwardList {
     static let perPage = 50
 
+    /// Filters by call and state, in identifier order, 50 a page.
+    static let spec = ListSpec(filters: [
+        .init("call", expected: "a call's code") { GrantRegisterQuery.isCode($0) ? $0 : nil },
+        .init("state", expected: "a grant's state") { Grants.GrantState(rawValue: $0)?.rawValue },
+    ], sortKeys: ["identifier"], defaultSort: SortState(key: "identifier", ascending: true), maxPerPage: perPage, maxPage: 10_000)
+
     @Sendable static func page(request: Request) async throws -> Response {
         _ = try request.requireStaff()
         let calls = try await GrantCall.query(on: request.db).sort(\.$deadline, .descending).all()
-        let callCode = request.query[String.self, at: "call"].flatMap { GrantRegisterQuery.isCode($0) ? $0 : nil } ?? ""
-        let state = request.query[String.self, at: "state"].flatMap { Grants.GrantState(rawValue: $0)?.rawValue } ?? ""
-        let pageNumber = request.queryPage(max: 10_000)
+        let query = ListQuery(request: request, spec: spec, defaultPerPage: perPage)
+        let callCode = query.filters["call"] ?? ""
+        let state = query.filters["state"] ?? ""
+        let pageNumber = query.page
         let call = calls.first { $0.code == callCode }
         let lots = try await GrantLot.query(on: request.db).all()
         func filtered() -> QueryBuilder<Grant> {
@@ -38,7 +45,7 @@ enum AwardList {
         let context = request.pageContext(current: "staff")
         let t = context.t
         let base = context.link(GrantsURL.awarded())
-        let parameters = ["call": callCode, "state": state].filter { !$0.value.isEmpty }
+        let parameters = query.filters
         let link: @Sendable ([String: String]) -> String = { extra in
             base + QueryString.encode(parameters.merging(extra) { _, new in new }.filter { !$0.value.isEmpty && !($0.key == "page" && $0.value == "1") })
         }
