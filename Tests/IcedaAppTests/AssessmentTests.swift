@@ -495,3 +495,45 @@ enum AssessmentFixture {
         }
     }
 }
+
+@Suite struct WaveServicesAndURLsTests {
+    typealias F = AssessmentFixture
+
+    /// The tiny edition has two Justice services for Albania (1.2 and 2.1); a wave started for Health has none.
+    @Test func copyingServicesAddsOnlyWhatIsMissingAndURLsCanBeRemoved() async throws {
+        try await F.withDataFolder { environment in
+            try await withTestApp(environment: environment) { app in
+                try await F.tinyEdition(app)
+                try await F.user(app, "ana@example.org", "Ana", .researcher)
+                try await F.user(app, "member@example.org", "Member", .member)
+                let ana = try await F.browser(app, "ana@example.org")
+                let member = try await F.browser(app, "member@example.org")
+                #expect(try await F.createWave(ana, name: "Kosovo health", lifeEvents: ["health"]).status == .seeOther)
+                let wave = try await F.wave(app, named: "Kosovo health")
+                func services() async throws -> Int { try await WaveService.query(on: app.db).filter(\.$waveID == wave.requireID()).count() }
+                #expect(try await services() == 0)
+                let copy = F.path(wave, "/services/copy"), form = F.path(wave, "/services")
+                #expect(try await member.post(copy, form: [("template_country", "AL"), ("life_events[]", "justice")], csrfFrom: "/en/account").status == .forbidden)
+                let unknown = try await ana.post(copy, form: [("template_country", "ZZ"), ("life_events[]", "justice")], csrfFrom: form)
+                #expect(unknown.status == .unprocessableEntity)
+                let none = try await ana.post(copy, form: [("template_country", "AL")], csrfFrom: form)
+                #expect(none.status == .unprocessableEntity)
+                #expect(try await services() == 0)
+                #expect(try await ana.post(copy, form: [("template_country", "AL"), ("life_events[]", "justice")], csrfFrom: form).status == .seeOther)
+                #expect(try await services() == 2)
+                #expect(try await ana.post(copy, form: [("template_country", "AL"), ("life_events[]", "justice")], csrfFrom: form).status == .seeOther)
+                #expect(try await services() == 2)
+
+                let service = try #require(try await WaveService.query(on: app.db).filter(\.$waveID == wave.requireID()).filter(\.$number == "1.2").first())
+                let added = try await ana.post(F.path(wave, "/urls"), form: [("service", service.id!.uuidString), ("url", "https://justice.example/legislation")],
+                                               csrfFrom: F.path(wave))
+                #expect(added.status == .seeOther)
+                let url = try #require(try await WaveURL.query(on: app.db).filter(\.$serviceID == service.requireID()).first())
+                let delete = F.path(wave, "/urls/\(url.id!.uuidString.lowercased())/delete")
+                #expect(try await member.post(delete, form: [], csrfFrom: "/en/account").status == .forbidden)
+                #expect(try await ana.post(delete, form: [], csrfFrom: F.path(wave)).status == .seeOther)
+                #expect(try await WaveURL.query(on: app.db).filter(\.$serviceID == service.requireID()).count() == 0)
+            }
+        }
+    }
+}
