@@ -34,3 +34,18 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct SafeNextTests {
+    /// Where sign-in may send the browser afterwards: only our own pages in one of our locales.
+    @Test func onlyLocalPagesInALocaleAreFollowed() {
+        let fallback = "/en/account"
+        for accepted in ["/en/grants", "/sq/staff/grants/applications?call=iceda-sg-2026&page=2", "/sr-Cyrl/", "/mk", "/en/organisations#list"] {
+            #expect(AuthRoutes.safeNext(accepted, locale: .en) == accepted, "\(accepted)")
+        }
+        for refused in ["/%09/evil.example/x", "//evil.example", "/\t/evil.example", "https://evil.example/en/", "/en/%2F%2Fevil.example",
+                        "/\\evil.example", "/xx/grants", "/grants", "", "en/grants", "/en/ grants", "/en/\u{202E}", "/%2Fevil.example", "/en/%5Cx"] {
+            #expect(AuthRoutes.safeNext(refused, locale: .en) == fallback, "\(refused.debugDescription)")
+        }
+        #expect(AuthRoutes.safeNext(nil, locale: .sq) == "/sq/account")
+    }
+}

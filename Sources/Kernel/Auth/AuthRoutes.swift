@@ -26,9 +26,19 @@ package enum AuthRoutes {
     package static func field(_ request: Request, _ name: String) -> String { request.formLine(name) }
 
     /// Only local paths are followed after sign-in, never another site.
+    /// Accepted: a path of this site in one of our locales, `/{locale}` or `/{locale}/…`, made of visible ASCII only
+    /// (no control characters, spaces, backslashes or percent-encoded ones such as `%09`), never `//`.
     package static func safeNext(_ value: String?, locale: AppLocale) -> String {
-        guard let value, value.hasPrefix("/"), !value.hasPrefix("//"), !value.contains("\\"), !value.contains("\n") else {
-            return "/\(locale.rawValue)/account"
+        let fallback = "/\(locale.rawValue)/account"
+        guard let value, value.unicodeScalars.count <= 2_000,
+              value.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "\\" }),
+              !value.contains("//") else { return fallback }
+        // Decoding must not reveal anything the check above refuses (a browser would follow `%09` as a tab).
+        guard let decoded = value.removingPercentEncoding, decoded == value || (
+            decoded.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "\\" }) && !decoded.contains("//")) else { return fallback }
+        let segments = value.split(separator: "/", omittingEmptySubsequences: false)
+        guard segments.count >= 2, segments[0].isEmpty, AppLocale(rawValue: String(segments[1].prefix { $0 != "?" && $0 != "#" })) != nil else {
+            return fallback
         }
         return value
     }
