@@ -9,8 +9,9 @@ enum OrganisationSchema {
     static let maxText = 5_000
     static let maxEmail = 254
     static let maxWebsite = 500
-    /// At least one character that is not white space.
-    static let somethingVisible = #"\S"#
+    /// At least one character that is neither white space nor removed by cleaning (FormText.removedRanges), so a
+    /// name the schema accepts is never empty once cleaned.
+    static let somethingVisible = "[^\\s" + FormText.removedClass + "]"
     /// No control characters.
     static let noControl = #"^[^\u0000-\u001F\u007F-\u009F]*$"#
     /// No control characters except line breaks (descriptions may have paragraphs).

@@ -1,10 +1,13 @@
-// Numbers from the query string are read into a bounded range: a page far beyond the last one is the last
-// page's neighbourhood, never an overflow that stops the process.
+// Client-supplied values are read into what the server can handle: numbers into bounded ranges (a page far beyond
+// the last one, a forged version), redirect targets into our own pages, names into what cleaning keeps.
+import Fluent
 import Foundation
+import NIOCore
 import Testing
 import VaporTesting
 @testable import IcedaApp
 @testable import Kernel
+@testable import Network
 
 @Suite struct BoundedInputTests {
     @Test func hugePageNumbersAreClamped() async throws {
@@ -47,5 +50,35 @@ import VaporTesting
             #expect(AuthRoutes.safeNext(refused, locale: .en) == fallback, "\(refused.debugDescription)")
         }
         #expect(AuthRoutes.safeNext(nil, locale: .sq) == "/sq/account")
+    }
+}
+
+@Suite struct CleaningContractTests {
+    /// A name the API's schema accepts must not be empty once cleaned: schemathesis sent "\u{00AD}" (a soft hyphen,
+    /// removed by cleaning), which the schema allowed and the server refused.
+    @Test func theNamePatternRefusesWhatCleaningRemoves() {
+        for invisible in ["\u{00AD}", "\u{200B}", "\u{202E}", "\u{FEFF}", " \u{2060} ", "\u{0085}", "\t"] {
+            #expect(!OrganisationSchema.matches(invisible, OrganisationSchema.somethingVisible), "\(invisible.debugDescription)")
+            #expect(FormText.line(invisible).isEmpty, "\(invisible.debugDescription)")
+        }
+        for visible in ["a", " Ёж ", "Lëvizja Mjaft!", "35mm", "\u{00AD}x"] {
+            #expect(OrganisationSchema.matches(visible, OrganisationSchema.somethingVisible), "\(visible.debugDescription)")
+            #expect(!FormText.line(visible).isEmpty, "\(visible.debugDescription)")
+        }
+        #expect(FormText.line("ab\u{202E}fdp.exe") == "abfdp.exe")
+        #expect(FormText.text(" line one\r\nline two\u{200B} ") == "line one\nline two")
+    }
+
+    @Test func anInvisibleNameIsRefusedByTheSchemaCheck() async throws {
+        try await withTestApp { app in
+            let admin = try #require(try await User.query(on: app.db).filter(\.$email == "admin@example.org").first())
+            let token = "test-token-value"
+            try await APIToken(userID: admin.requireID(), tokenHash: SecureToken.sha256(token), label: "test").save(on: app.db)
+            let headers: HTTPHeaders = ["Content-Type": "application/json", "Authorization": "Bearer \(token)"]
+            let body = #"{"name": "\u00ad", "kind": "partner", "country": "LI", "website": "", "focusAreas": ["ai"]}"#
+            let response = try await app.testing().sendRequest(.POST, "/api/v1/organisations", headers: headers, body: ByteBuffer(string: body))
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.body.string.contains("OrganisationInput schema"))
+        }
     }
 }

@@ -6,15 +6,39 @@ import Foundation
 import Vapor
 
 package enum FormText {
-    /// One line: control characters removed, trimmed.
+    /// What cleaning removes: the C0 and C1 control characters and the format characters (Unicode category Cf) of
+    /// the Basic Multilingual Plane — soft hyphen, zero-width and bidirectional controls (U+202E could make
+    /// "exe.pdf" read as "fdp.exe"), the byte-order mark. Written as ranges so that the API's JSON Schema can say
+    /// exactly the same (`removedClass`).
+    package static let removedRanges: [ClosedRange<UInt32>] = [
+        0x00...0x1F, 0x7F...0x9F, 0xAD...0xAD, 0x600...0x605, 0x61C...0x61C, 0x6DD...0x6DD, 0x70F...0x70F, 0x890...0x891,
+        0x8E2...0x8E2, 0x180E...0x180E, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x206F, 0xFEFF...0xFEFF,
+        0xFFF9...0xFFFB,
+    ]
+
+    /// Whether cleaning removes the character.
+    package static func isRemoved(_ scalar: Unicode.Scalar) -> Bool {
+        removedRanges.contains { $0.contains(scalar.value) }
+    }
+
+    /// `removedRanges` as the body of a regular-expression character class: `\u0000-\u001F\u007F-\u009F…`.
+    package static var removedClass: String {
+        func hex(_ value: UInt32) -> String {
+            let digits = String(value, radix: 16, uppercase: true)
+            return "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
+        }
+        return removedRanges.map { $0.lowerBound == $0.upperBound ? hex($0.lowerBound) : hex($0.lowerBound) + "-" + hex($0.upperBound) }.joined()
+    }
+
+    /// One line: controls and format characters removed, trimmed.
     package static func line(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) }))
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { !isRemoved($0) }))
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Several lines: as `line`, but line feeds kept.
     package static func text(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 == "\n" || !CharacterSet.controlCharacters.contains($0) }))
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 == "\n" || !isRemoved($0) }))
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
