@@ -35,7 +35,8 @@ public func configure(_ app: Application, config: AppConfig, createDataDirectory
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.routes.defaultMaxBodySize = "1mb"
 
-    app.sessions.use(.fluent)
+    // Sessions live in the database (any instance can serve any request) and are written only when they changed.
+    app.sessions.use { app in ChangeAwareSessions(base: app.fluent.sessions.driver()) }
     app.sessions.configuration.cookieName = "iceda_session"
     let secure = config.cookieSecure
     app.sessions.configuration.cookieFactory = { sessionID in

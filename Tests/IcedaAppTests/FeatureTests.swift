@@ -184,3 +184,66 @@ import VaporTesting
         #expect(JSONColumn.decode([String: Double].self, from: #"{"a": 1}"#, fallback: [:]) == ["a": 1.0])
     }
 }
+
+@Suite struct ChangeAwareSessionsTests {
+    /// Records what reaches the database driver.
+    final class CountingDriver: SessionDriver, @unchecked Sendable {
+        var stored: [String: SessionData] = [:]
+        var updates = 0
+        func createSession(_ data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
+            stored["s1"] = data
+            return request.eventLoop.makeSucceededFuture(SessionID(string: "s1"))
+        }
+        func readSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<SessionData?> {
+            request.eventLoop.makeSucceededFuture(stored[sessionID.string])
+        }
+        func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
+            updates += 1
+            stored[sessionID.string] = data
+            return request.eventLoop.makeSucceededFuture(sessionID)
+        }
+        func deleteSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<Void> {
+            stored[sessionID.string] = nil
+            return request.eventLoop.makeSucceededVoidFuture()
+        }
+    }
+
+    @Test func aSessionIsWrittenOnlyWhenItChanged() async throws {
+        try await withTestApp { app in
+            let base = CountingDriver()
+            let driver = ChangeAwareSessions(base: base)
+            let id = SessionID(string: "s1")
+            let first = Request(application: app, on: app.eventLoopGroup.next())
+            _ = try await driver.createSession(SessionData(initialData: ["user": "a"]), for: first).get()
+            // a request that reads the session and leaves it as it was: no write
+            let unchanged = Request(application: app, on: app.eventLoopGroup.next())
+            let read = try #require(try await driver.readSession(id, for: unchanged).get())
+            _ = try await driver.updateSession(id, to: read, for: unchanged).get()
+            #expect(base.updates == 0)
+            // a request that changes it: one write with the new data
+            let changed = Request(application: app, on: app.eventLoopGroup.next())
+            var data = try #require(try await driver.readSession(id, for: changed).get())
+            data["flash"] = "saved"
+            _ = try await driver.updateSession(id, to: data, for: changed).get()
+            #expect(base.updates == 1 && base.stored["s1"]?["flash"] == "saved")
+            // a request that did not read it first (no snapshot) is written as before
+            let blind = Request(application: app, on: app.eventLoopGroup.next())
+            _ = try await driver.updateSession(id, to: data, for: blind).get()
+            #expect(base.updates == 2)
+        }
+    }
+
+    @Test func signedInPagesKeepWorkingWithoutWrites() async throws {
+        try await withTestApp { app in
+            let admin = Browser(app)
+            try await admin.signIn()
+            for _ in 0..<3 { #expect(try await admin.get("/en/staff").status == .ok) }
+            // a flash set by one request is shown once by the next: the change is written, its removal too
+            _ = try await admin.post("/en/staff/users", form: [("email", "ana@example.org"), ("name", "Ana"), ("role", "member")])
+            let withFlash = try await admin.get("/en/staff/users").body.string
+            #expect(withFlash.contains("An invitation was sent to ana@example.org."))
+            let after = try await admin.get("/en/staff/users").body.string
+            #expect(!after.contains("An invitation was sent to ana@example.org."))
+        }
+    }
+}
