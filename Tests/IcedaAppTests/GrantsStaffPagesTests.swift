@@ -130,4 +130,20 @@ import VaporTesting
             #expect(again.status == .conflict)
         }
     }
+
+    /// U+202E (right-to-left override) in an uploaded name would show "budget‮fdp.exe" as "budgetexe.pdf".
+    @Test func attachmentNamesLoseBidirectionalControls() async throws {
+        try await withCycleDemo { app in
+            let draft = try await application(app, of: "Demo Digital Rights Prishtinë", call: GrantsCycleSeed.openCallCode)
+            let admin = Browser(app)
+            try await admin.signIn()
+            let uploaded = try await admin.multipart(path(draft, "/attachments"), fields: [("question", "registration")],
+                                                     file: ("file_registration", "budget\u{202E}fdp.pdf", "application/pdf", pdfBytes), csrfFrom: path(draft))
+            #expect(uploaded.status == .seeOther)
+            let attachment = try #require(try await GrantAttachment.query(on: app.db).filter(\.$applicationID == draft.requireID()).first())
+            #expect(attachment.fileName == "budgetfdp.pdf")
+            let page = try await admin.get(path(draft)).body.string
+            #expect(page.contains("budgetfdp.pdf") && !page.contains("\u{202E}"))
+        }
+    }
 }

@@ -238,10 +238,10 @@ extension ApplicantPages {
                         el("ul") {
                             for file in files {
                                 el("li") {
-                                    el("a", .href(context.link(GrantsURL.attachment(application.pathID, file.id!.uuidString.lowercased())))) { file.fileName }
+                                    el("a", .href(context.link(GrantsURL.attachment(application.pathID, file.id!.uuidString.lowercased())))) { file.shownName }
                                     " (\(file.kind.uppercased()), \(t.integer(max(1, file.size / 1024))) KB) "
                                     form(context.link(GrantsURL.deleteAttachment(application.pathID, file.id!.uuidString.lowercased())), context, saveFirst: true) {
-                                        el("button", .type("submit"), .class("button button-secondary"), .aria("label", t("grants.apply.remove_file", ["file": file.fileName]))) {
+                                        el("button", .type("submit"), .class("button button-secondary"), .aria("label", t("grants.apply.remove_file", ["file": file.shownName]))) {
                                             t("grants.apply.remove")
                                         }
                                     }

@@ -45,7 +45,7 @@ extension ApplicantPages {
                     if values.isEmpty {
                         "–"
                     } else if question.kind == .file {
-                        attachments.filter { values.contains($0.id!.uuidString.lowercased()) }.map(\.fileName).joined(separator: "; ")
+                        attachments.filter { values.contains($0.id!.uuidString.lowercased()) }.map(\.shownName).joined(separator: "; ")
                     } else if question.kind == .singleChoice || question.kind == .multipleChoice {
                         question.choices.filter { values.contains($0.id) }.map { text($0.title, context.locale) }.joined(separator: "; ")
                     } else {

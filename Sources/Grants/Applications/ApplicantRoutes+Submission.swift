@@ -129,15 +129,17 @@ extension ApplicantRoutes {
             return try await refuse(t("grants.attachment.empty"), .unprocessableEntity)
         }
         let bytes = Array(file.data.readableBytesView)
+        // The name without controls or format characters (bidirectional overrides could disguise the extension).
+        let fileName = FormText.line(String(file.filename.split(separator: "/").last ?? ""))
         let kind: Grants.AttachmentType
-        switch Grants.AttachmentType.check(fileName: file.filename, bytes: bytes, maxBytes: maxAttachmentBytes, allowed: allowedAttachments) {
+        switch Grants.AttachmentType.check(fileName: fileName, bytes: bytes, maxBytes: maxAttachmentBytes, allowed: allowedAttachments) {
         case let .failure(problem): return try await refuse(GrantsMessages.text(problem, t: t, locale: request.appLocale), .unprocessableEntity)
         case let .success(type): kind = type
         }
         let hash = try FileStore.write(bytes, dataDirectory: request.application.iceda.config.dataDirectory)
         let attachment = GrantAttachment()
         attachment.applicationID = try application.requireID()
-        attachment.fileName = String(file.filename.split(separator: "/").last.map(String.init)?.prefix(200) ?? "file")
+        attachment.fileName = fileName.isEmpty ? "file" : String(fileName.prefix(200))
         attachment.kind = kind.rawValue
         attachment.size = bytes.count
         attachment.sha256 = hash
@@ -155,7 +157,7 @@ extension ApplicantRoutes {
         } catch is ApplicationStore.Changed {
             return try await refuse(t("grants.apply.conflict"), .conflict)
         }
-        request.flash(.success, t("grants.apply.attached", ["file": attachment.fileName]))
+        request.flash(.success, t("grants.apply.attached", ["file": attachment.shownName]))
         return .seeOther(request.localLink(GrantsURL.application(application.pathID) + "#f-q_\(questionID)"))
     }
 
@@ -177,12 +179,12 @@ extension ApplicantRoutes {
                 try await application.save(on: database)
                 try await attachment.delete(on: database)
                 try await Audit.record(on: database, actor: user, action: "grants.application.detach", targetType: "grant_application",
-                                       targetID: application.id?.uuidString, after: ["file": attachment.fileName])
+                                       targetID: application.id?.uuidString, after: ["file": attachment.shownName])
             }
         } catch is ApplicationStore.Changed {
             throw Abort(.conflict)
         }
-        request.flash(.success, request.t("grants.apply.detached", ["file": attachment.fileName]))
+        request.flash(.success, request.t("grants.apply.detached", ["file": attachment.shownName]))
         return .seeOther(request.localLink(GrantsURL.application(application.pathID)))
     }
 
@@ -203,7 +205,7 @@ extension ApplicantRoutes {
         let path = FileStore.path(of: attachment.sha256, dataDirectory: request.application.iceda.config.dataDirectory)
         guard FileStore.isHash(attachment.sha256), let data = FileManager.default.contents(atPath: path.path) else { throw Abort(.notFound) }
         let type = Grants.AttachmentType(rawValue: attachment.kind)?.mediaType ?? "application/octet-stream"
-        let safeName = attachment.fileName.filter { $0.isLetter || $0.isNumber || "._- ".contains($0) }
+        let safeName = attachment.shownName.filter { $0.isLetter || $0.isNumber || "._- ".contains($0) }
         return Response(status: .ok, headers: ["Content-Type": type, "Content-Disposition": "attachment; filename=\"\(safeName)\"",
                                                "X-Content-Type-Options": "nosniff"], body: .init(data: data))
     }

@@ -180,7 +180,7 @@ extension EvaluationPages {
                 if !model.attachments.isEmpty {
                     el("ul") {
                         for file in model.attachments {
-                            el("li") { el("a", .href(context.link(GrantsURL.attachment(application.pathID, file.id!.uuidString.lowercased())))) { file.fileName } }
+                            el("li") { el("a", .href(context.link(GrantsURL.attachment(application.pathID, file.id!.uuidString.lowercased())))) { file.shownName } }
                         }
                     }
                 }

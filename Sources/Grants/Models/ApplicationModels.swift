@@ -170,6 +170,9 @@ final class GrantAttachment: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "application_id") var applicationID: UUID
     @Field(key: "file_name") var fileName: String
+    /// The name as shown and offered for download: controls and format characters removed (a stored U+202E would make
+    /// "cod.exe" read as "exe.doc"); names are cleaned when stored, this also covers rows stored before.
+    var shownName: String { FormText.line(fileName) }
     /// A `Grants.AttachmentType` raw value, read from the bytes.
     @Field(key: "kind") var kind: String
     @Field(key: "size") var size: Int
