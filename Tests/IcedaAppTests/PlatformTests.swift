@@ -289,3 +289,37 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct PageCacheKeyTests {
+    /// 200 different Accept-Language headers used to make 200 entries of the same page; a refused POST emptied it.
+    @Test func keyedOnTheNegotiatedLocaleAndKeptAcrossRefusedWrites() async throws {
+        try await withTestApp(environment: ["ICEDA_PAGE_CACHE_SECONDS": "60"]) { app in
+            _ = try await app.testing().sendRequest(.GET, "/api/v1/countries")
+            for index in 0..<50 {
+                let headers: HTTPHeaders = ["Accept-Language": "de-DE;q=0.\(index % 9 + 1), en;q=0.5, x-\(index)"]
+                let response = try await app.testing().sendRequest(.GET, "/api/v1/countries", headers: headers)
+                #expect(response.headers.first(name: "X-Cache") == "hit", "header \(index)")
+            }
+            // Albanian is another negotiated locale: another entry
+            let albanian = try await app.testing().sendRequest(.GET, "/api/v1/countries", headers: ["Accept-Language": "sq"])
+            #expect(albanian.headers.first(name: "X-Cache") == nil)
+            // a POST refused for its missing CSRF token writes nothing and keeps the cache
+            let refused = try await app.testing().sendRequest(.POST, "/en/sign-in", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+                                                              body: ByteBuffer(string: "email=a%40b.c&password=x"))
+            #expect(refused.status == .forbidden)
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/countries").headers.first(name: "X-Cache") == "hit")
+        }
+    }
+
+    @Test func expiredEntriesAreDroppedAsNewOnesCome() async throws {
+        let cache = PageCache(ttl: .milliseconds(20), capacity: 100)
+        let entry = { PageCache.Entry(status: .ok, headers: [:], body: ByteBuffer(string: "x"), stored: .now, generation: cache.generation) }
+        cache.store("a", entry())
+        cache.store("b", entry())
+        #expect(cache.count == 2)
+        try await Task.sleep(for: .milliseconds(40))
+        cache.store("c", entry())
+        #expect(cache.count == 1)
+        #expect(cache.lookup("c") != nil && cache.lookup("a") == nil)
+    }
+}

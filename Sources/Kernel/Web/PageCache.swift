@@ -2,11 +2,12 @@
 //
 // Public pages are the same for every anonymous visitor, and most of the platform's readers are
 // anonymous. Entries are fresh for `ttl` (so several instances converge quickly) and are dropped at
-// once when this instance handles any write (POST, PUT, PATCH, DELETE). While one request renders a
+// once when this instance handles a write that succeeds (POST, PUT, PATCH, DELETE answered below 400). While one request renders a
 // page, others asking for it wait for that rendering instead of rendering it too, and an entry that
 // has just expired is still served while one request renders its replacement.
 import Foundation
 import Synchronization
+import Localization
 import Vapor
 
 package final class PageCache: Sendable {
@@ -98,6 +99,12 @@ package final class PageCache: Sendable {
             state.rendering.remove(key)
             if let entry, entry.generation == state.generation {
                 if state.entries[key] == nil {
+                    // Entries that expired are dropped as new ones come, oldest first (not only at capacity).
+                    let now = ContinuousClock.now
+                    while let oldest = state.order.first, state.entries[oldest].map({ now - $0.stored >= ttl }) ?? true {
+                        state.entries[oldest] = nil
+                        state.order.removeFirst()
+                    }
                     state.order.append(key)
                     if state.order.count > capacity {
                         let excess = state.order.count - capacity
@@ -137,7 +144,9 @@ package struct PageCacheMiddleware: AsyncMiddleware {
     package func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         guard request.method == .GET || request.method == .HEAD else {
             let response = try await next.respond(to: request)
-            cache.invalidate()
+            // Only a write that went through empties the cache: a refused form (403 without its token, 422, 409)
+            // changed nothing.
+            if response.status.code < 400 { cache.invalidate() }
             return response
         }
         let path = request.url.path
@@ -147,7 +156,9 @@ package struct PageCacheMiddleware: AsyncMiddleware {
         guard cacheable else { return try await next.respond(to: request) }
         // A hard reload (Cache-Control: no-cache) renders afresh, and refreshes the entry.
         let revalidate = request.headers[.cacheControl].contains { $0.lowercased().contains("no-cache") }
-        let key = request.method.rawValue + " " + request.url.string + "\u{0}" + (request.headers.first(name: .acceptLanguage) ?? "")
+        // Keyed on the negotiated locale (five values), not the raw Accept-Language header (unbounded).
+        let locale = AppLocale.negotiate(acceptLanguage: request.headers.first(name: .acceptLanguage))
+        let key = request.method.rawValue + " " + request.url.string + "\u{0}" + locale.rawValue
 
         switch cache.plan(key, revalidate: revalidate) {
         case .serve(let entry):
