@@ -70,6 +70,9 @@ public struct AppConfig: Sendable {
         if let adminPassword, adminPassword.count < PasswordPolicy.minimumLength {
             problems.append("ICEDA_ADMIN_PASSWORD must have at least \(PasswordPolicy.minimumLength) characters")
         }
+        if let adminPassword, PasswordPolicy.isTooLong(adminPassword) {
+            problems.append("ICEDA_ADMIN_PASSWORD must have at most \(PasswordPolicy.maximumBytes) bytes (bcrypt ignores the rest)")
+        }
         if adminPassword != nil, adminEmail == nil {
             problems.append("ICEDA_ADMIN_PASSWORD is set but ICEDA_ADMIN_EMAIL is not")
         }
@@ -180,6 +183,12 @@ public struct AppConfig: Sendable {
 /// Rules for passwords chosen by people.
 public enum PasswordPolicy {
     public static let minimumLength = 12
+    /// bcrypt reads the first 72 bytes of a password and ignores the rest, so a longer one is refused with a clear
+    /// message rather than silently shortened (pre-hashing would have changed every stored hash).
+    public static let maximumBytes = 72
+
+    /// Whether bcrypt would ignore part of the password.
+    public static func isTooLong(_ password: String) -> Bool { password.utf8.count > maximumBytes }
 }
 
 /// A pragmatic e-mail address check: one `@`, something before, a dotted domain after, no spaces.

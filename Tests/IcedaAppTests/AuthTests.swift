@@ -198,3 +198,26 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct PasswordLengthTests {
+    /// bcrypt reads 72 bytes: "é" is 2 bytes in UTF-8, so 37 of them (74 bytes, 37 characters) are refused while
+    /// 72 ASCII letters are accepted.
+    @Test func passwordsLongerThanBcryptReadsAreRefused() async throws {
+        #expect(PasswordPolicy.isTooLong(String(repeating: "é", count: 37)))
+        #expect(!PasswordPolicy.isTooLong(String(repeating: "a", count: 72)))
+        #expect(PasswordPolicy.isTooLong(String(repeating: "a", count: 73)))
+        try await withTestApp { app in
+            let admin = try #require(try await User.query(on: app.db).filter(\.$email == "admin@example.org").first())
+            let token = try await OneTimeLinks.issue(for: admin, purpose: .passwordReset, lifetime: 3600, on: app.db)
+            let browser = Browser(app)
+            let long = String(repeating: "é", count: 37)
+            let refused = try await browser.post("/en/password-reset/\(token)", form: [("password", long), ("confirm", long)])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("Use at most 72 bytes"))
+            let fine = String(repeating: "a", count: 72)
+            let accepted = try await browser.post("/en/password-reset/\(token)", form: [("password", fine), ("confirm", fine)])
+            #expect(accepted.status == .seeOther)
+        }
+        #expect(throws: (any Error).self) { try AppConfig.from(environment: ["ICEDA_ADMIN_PASSWORD": String(repeating: "ж", count: 40)]) }
+    }
+}

@@ -209,7 +209,7 @@ package enum AuthRoutes {
         var errors: [FieldError] = []
         if password.count < PasswordPolicy.minimumLength {
             errors.append(FieldError(field: "password", message: t("auth.error.password_short", ["min": String(PasswordPolicy.minimumLength)])))
-        } else if password.count > 256 {
+        } else if PasswordPolicy.isTooLong(password) {
             errors.append(FieldError(field: "password", message: t("auth.error.password_long")))
         }
         if password != confirm { errors.append(FieldError(field: "confirm", message: t("auth.error.password_mismatch"))) }

@@ -35,6 +35,9 @@ package struct CreateUserCommand: AsyncCommand {
         if let password = signature.password, password.count < PasswordPolicy.minimumLength {
             problems.append("--password must have at least \(PasswordPolicy.minimumLength) characters")
         }
+        if let password = signature.password, PasswordPolicy.isTooLong(password) {
+            problems.append("--password must have at most \(PasswordPolicy.maximumBytes) bytes (bcrypt ignores the rest)")
+        }
         guard problems.isEmpty, let role else { throw CommandFailure(description: problems.joined(separator: "\n")) }
         try await app.autoMigrate()
         if try await User.query(on: app.db).filter(\.$email == email).count() > 0 {
