@@ -60,6 +60,9 @@ struct SeedCommand: AsyncCommand {
             context.console.print("Reference data present.")
             return
         }
+        for feature in app.features {
+            if let refusal = try await feature.demoRefusal(app) { throw CommandFailure(description: refusal) }
+        }
         let added = try await Bootstrap.seedDemo(app)
         guard !added.isEmpty else {
             throw CommandFailure(description: "The database already holds data of its own; demo data is only added to an empty database.")

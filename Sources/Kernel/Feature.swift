@@ -29,6 +29,8 @@ package protocol Feature: Sendable {
     func seedReference(_ app: Application) async throws
     /// Demo data for `serve --demo` and `seed --demo`; returns what it added, one line each (none when it added nothing).
     func seedDemo(_ app: Application) async throws -> [String]
+    /// Why `seed --demo` must not add demo data to this database (it holds data of its own), or nil.
+    func demoRefusal(_ app: Application) async throws -> String?
     /// Handlers of the queued job kinds this feature owns.
     var jobs: [String: JobHandler] { get }
     /// Work the worker runs at start and then every `Worker.periodicInterval`; it must claim what it does,
@@ -49,6 +51,7 @@ extension Feature {
     package func home(_ request: Request, context: PageContext) async throws -> HomeContribution { HomeContribution() }
     package func seedReference(_ app: Application) async throws {}
     package func seedDemo(_ app: Application) async throws -> [String] { [] }
+    package func demoRefusal(_ app: Application) async throws -> String? { nil }
     package var jobs: [String: JobHandler] { [:] }
     package func periodic(_ app: Application, now: Date) async throws {}
     package var metrics: [Metric] { [] }

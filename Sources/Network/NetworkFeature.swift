@@ -67,6 +67,11 @@ package struct NetworkFeature: Feature {
         return created > 0 ? ["\(created) demo organisations in the directory."] : []
     }
 
+    package func demoRefusal(_ app: Application) async throws -> String? {
+        guard try await Organisation.query(on: app.db).count() > NetworkSeed.partners.count else { return nil }
+        return "The database already holds organisations of its own; demo data is only added to an empty database."
+    }
+
     package var metrics: [Metric] { [NetworkMetrics.members] }
 
     package var openAPI: OpenAPIFragment { NetworkOpenAPI.fragment }

@@ -247,3 +247,31 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct SeedDemoCommandTests {
+    func seed(_ app: Application) async throws {
+        var context = CommandContext(console: app.console, input: CommandInput(arguments: ["iceda", "seed", "--demo"]))
+        context.application = app
+        try await app.asyncCommands.group().run(using: &context)
+    }
+
+    /// `seed --demo` fills an empty database with every feature's demo data and refuses one with organisations of
+    /// its own (a real directory must never get demo calls and grants).
+    @Test func demoDataOnlyIntoAnEmptyDatabase() async throws {
+        let environment = ["ICEDA_BENCHMARK_DIR": "/nonexistent", "ICEDA_UN_SURVEY_DIR": Fixtures.url("un-egov-survey").path]
+        try await withTestApp(environment: environment) { app in
+            try await seed(app)
+            #expect(try await Organisation.query(on: app.db).count() == 24)
+            #expect(try await Grant.query(on: app.db).count() == 8)
+            #expect(try await SurveyRecord.query(on: app.db).count() == 8)
+        }
+        try await withTestApp(environment: environment) { app in
+            let own = OrganisationInput(name: "A real CSO", kind: "cso", country: "AL", municipality: "Korçë")
+            guard case .success(let valid) = own.validate() else { Issue.record("invalid fixture"); return }
+            _ = try await NetworkSeed.insertIfMissing(valid, on: app.db)
+            await #expect(throws: CommandFailure.self) { try await seed(app) }
+            #expect(try await GrantCall.query(on: app.db).count() == 0)
+            #expect(try await Organisation.query(on: app.db).count() == 7)
+        }
+    }
+}
