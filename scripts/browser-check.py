@@ -576,15 +576,25 @@ def journey_sign_in(driver, base: str, email: str, password: str, unit: Unit) ->
 
 def upload_csv(driver, base: str, csv_text: str, tmp: Path, name: str) -> None:
     url = f"{base}/en/staff/organisations/import"
-    driver.get(url)
-    if path_of(driver.current_url) != path_of(url):
-        raise JourneyFailure(f"opening {url} landed on {driver.current_url} (not signed in?)")
-    file_in = find_one(driver, "input[type=file]", "the file input")
-    form = enclosing_form(file_in)
     f = tmp / name
     f.write_text(csv_text, encoding="utf-8")
-    file_in.send_keys(str(f))
-    submit_form(driver, form)
+    # Chromium now and then answers "Node with given id does not belong to the document" when a file is set on an
+    # input of a page that has only just loaded; the upload is tried once more on a fresh load of the page before
+    # that counts as a failure (a real problem fails both times).
+    for attempt in (1, 2):
+        driver.get(url)
+        if path_of(driver.current_url) != path_of(url):
+            raise JourneyFailure(f"opening {url} landed on {driver.current_url} (not signed in?)")
+        try:
+            file_in = find_one(driver, "input[type=file]", "the file input")
+            form = enclosing_form(file_in)
+            file_in.send_keys(str(f))
+        except WebDriverException:
+            if attempt == 2:
+                raise
+            continue
+        submit_form(driver, form)
+        return
 
 
 def journey_import_valid(driver, base: str, tmp: Path, unit: Unit) -> None:
