@@ -50,14 +50,17 @@ enum GrantsData {
 
     /// Every awarded grant of a published call, by identifier (the register is small: tens per call).
     static func register(on database: Database) async throws -> [RegisterRow] {
-        let grants = try await Grant.query(on: database).sort(\.$identifier).all()
+        try await rows(for: try await Grant.query(on: database).sort(\.$identifier).all(), on: database)
+    }
+
+    /// The register's rows of `grants`, in their order, each with its lot, call, programme and recipient read in one
+    /// query per table; grants of draft calls (or whose related rows are missing) are left out.
+    static func rows(for grants: [Grant], on database: Database) async throws -> [RegisterRow] {
         guard !grants.isEmpty else { return [] }
-        let lots = try await GrantLot.query(on: database).filter(\.$id ~~ Set(grants.map(\.lotID)).sorted { $0.uuidString < $1.uuidString }).all()
-        let calls = try await GrantCall.query(on: database).filter(\.$id ~~ Set(lots.map(\.callID)).sorted { $0.uuidString < $1.uuidString })
-            .filter(\.$status != .draft).all()
-        let programmes = try await GrantProgramme.query(on: database).all()
-        let organisations = try await Organisation.query(on: database)
-            .filter(\.$id ~~ Set(grants.map(\.organisationID)).sorted { $0.uuidString < $1.uuidString }).all()
+        let lots = try await GrantLot.query(on: database).filter(\.$id ~~ Set(grants.map(\.lotID))).all()
+        let calls = try await GrantCall.query(on: database).filter(\.$id ~~ Set(lots.map(\.callID))).filter(\.$status != .draft).all()
+        let programmes = try await GrantProgramme.query(on: database).filter(\.$id ~~ Set(calls.map(\.programmeID))).all()
+        let organisations = try await Organisation.query(on: database).filter(\.$id ~~ Set(grants.map(\.organisationID))).all()
         let lotByID = Dictionary(uniqueKeysWithValues: lots.compactMap { lot in lot.id.map { ($0, lot) } })
         let callByID = Dictionary(uniqueKeysWithValues: calls.compactMap { call in call.id.map { ($0, call) } })
         let programmeByID = Dictionary(uniqueKeysWithValues: programmes.compactMap { programme in programme.id.map { ($0, programme) } })
@@ -102,21 +105,9 @@ extension GrantsData {
             LIMIT \(literal: query.perPage) OFFSET \(literal: offset)
             """).all().map { try $0.decode(column: "id", as: UUID.self) }
         guard !ids.isEmpty else { return ([], total) }
-        let grants = try await Grant.query(on: database).filter(\.$id ~~ ids).all()
-        let lots = try await GrantLot.query(on: database).filter(\.$id ~~ Set(grants.map(\.lotID))).all()
-        let calls = try await GrantCall.query(on: database).filter(\.$id ~~ Set(lots.map(\.callID))).all()
-        let programmes = try await GrantProgramme.query(on: database).filter(\.$id ~~ Set(calls.map(\.programmeID))).all()
-        let organisations = try await Organisation.query(on: database).filter(\.$id ~~ Set(grants.map(\.organisationID))).all()
-        let grantByID = Dictionary(uniqueKeysWithValues: grants.compactMap { grant in grant.id.map { ($0, grant) } })
-        let lotByID = Dictionary(uniqueKeysWithValues: lots.compactMap { lot in lot.id.map { ($0, lot) } })
-        let callByID = Dictionary(uniqueKeysWithValues: calls.compactMap { call in call.id.map { ($0, call) } })
-        let programmeByID = Dictionary(uniqueKeysWithValues: programmes.compactMap { programme in programme.id.map { ($0, programme) } })
-        let organisationByID = Dictionary(uniqueKeysWithValues: organisations.compactMap { organisation in organisation.id.map { ($0, organisation) } })
-        let rows = ids.compactMap { id -> RegisterRow? in
-            guard let grant = grantByID[id], let lot = lotByID[grant.lotID], let call = callByID[lot.callID],
-                  let programme = programmeByID[call.programmeID], let recipient = organisationByID[grant.organisationID] else { return nil }
-            return RegisterRow(grant: grant, lot: lot, call: call, programme: programme, recipient: recipient)
-        }
+        // The page's grants in the order the database gave.
+        let byID = Dictionary(uniqueKeysWithValues: try await Grant.query(on: database).filter(\.$id ~~ ids).all().compactMap { grant in grant.id.map { ($0, grant) } })
+        let rows = try await rows(for: ids.compactMap { byID[$0] }, on: database)
         return (rows, total)
     }
 }
@@ -192,12 +183,6 @@ struct GrantRegisterQuery: Sendable, Equatable {
     }
 
     private static func compare(_ a: String, _ b: String) -> ComparisonResult { a == b ? .orderedSame : (a < b ? .orderedAscending : .orderedDescending) }
-
-    /// One page of the rows.
-    func page(of rows: [RegisterRow]) -> [RegisterRow] {
-        let start = min(rows.count, list.offset)
-        return Array(rows[start..<min(rows.count, start + perPage)])
-    }
 }
 
 enum GrantsExport {

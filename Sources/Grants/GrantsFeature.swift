@@ -80,17 +80,8 @@ enum GrantsMetrics {
     static func awardedRows(_ period: MetricPeriod, on database: Database) async throws -> [(values: [String: String], amount: Int64)] {
         let grants = try await Grant.query(on: database)
             .filter(\.$awardDate >= period.start.iso).filter(\.$awardDate <= period.end.iso).all()
-        let lots = try await GrantLot.query(on: database).filter(\.$id ~~ Set(grants.map(\.lotID))).all()
-        let calls = try await GrantCall.query(on: database).filter(\.$id ~~ Set(lots.map(\.callID))).all()
-        let programmes = try await GrantProgramme.query(on: database).filter(\.$id ~~ Set(calls.map(\.programmeID))).all()
-        let organisations = try await Organisation.query(on: database).filter(\.$id ~~ Set(grants.map(\.organisationID))).all()
-        let lotByID = Dictionary(uniqueKeysWithValues: lots.compactMap { lot in lot.id.map { ($0, lot) } })
-        let callByID = Dictionary(uniqueKeysWithValues: calls.compactMap { call in call.id.map { ($0, call) } })
-        let programmeByID = Dictionary(uniqueKeysWithValues: programmes.compactMap { programme in programme.id.map { ($0, programme) } })
-        let countryByID = Dictionary(uniqueKeysWithValues: organisations.compactMap { organisation in organisation.id.map { ($0, organisation.countryCode) } })
-        return grants.compactMap { grant in
-            guard let lot = lotByID[grant.lotID], let call = callByID[lot.callID], let programme = programmeByID[call.programmeID] else { return nil }
-            return (["country": countryByID[grant.organisationID] ?? "", "call": call.code, "lot": lot.code, "currency": programme.currencyCode], grant.amountMinor)
+        return try await GrantsData.rows(for: grants, on: database).map { row in
+            (["country": row.recipient.countryCode, "call": row.call.code, "lot": row.lot.code, "currency": row.programme.currencyCode], row.grant.amountMinor)
         }
     }
 
