@@ -26,7 +26,7 @@ let package = Package(
         .target(
             name: "IcedaApp",
             dependencies: server + [
-                "Kernel", "Network", "Observatory", "Grants",
+                "Kernel", "Network", "Observatory", "Grants", "Centres",
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ]
@@ -37,6 +37,7 @@ let package = Package(
         .target(name: "Network", dependencies: server + ["Kernel"]),
         .target(name: "Observatory", dependencies: server + ["Kernel"]),
         .target(name: "Grants", dependencies: server + ["Kernel", "Network"]),
+        .target(name: "Centres", dependencies: server + ["Kernel", "Network", "Observatory"]),
         .target(
             name: "DesignSystem",
             dependencies: ["Localization"],
@@ -50,7 +51,7 @@ let package = Package(
         .testTarget(
             name: "IcedaAppTests",
             dependencies: [
-                "IcedaApp", "Kernel", "Network", "Observatory", "Grants",
+                "IcedaApp", "Kernel", "Network", "Observatory", "Grants", "Centres",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             exclude: ["Fixtures"]

@@ -681,7 +681,11 @@ def journey_grant_pages(driver, base: str, locales: list[str], unit: Unit, extra
     paths = ["/grants/applications", "/grants/calls/iceda-sg-2027/apply", "/staff/grants", "/staff/grants/applications?call=iceda-sg-2026",
              "/staff/grants/reviews", "/staff/grants/awarded", "/staff/grants/calls/new", "/staff/grants/calls/iceda-sg-2026/edit",
              "/staff/grants/calls/iceda-sg-2026/lots/lot-2/edit", "/staff/grants/calls/iceda-sg-2026/lots/new",
-             "/staff/organisations/unlisted", "/staff/grants/programmes"]
+             "/staff/organisations/unlisted", "/staff/grants/programmes",
+             # the centres' staff and operator pages (the demo makes the admin an operator of the Tiranë centre)
+             "/staff/centres", "/staff/centres/new", "/staff/centres/centre-tirane/edit", "/centres/centre-tirane/cases/new",
+             "/centres/centre-tirane/cases/upload", "/centres/centre-tirane/dashboard", "/centres/centre-tirane/day",
+             "/centres/centre-tirane/follow-ups", "/centres/check-link?url=e-albania.al.example.com"]
     paths += [m[len("/en"):] for m in mine[:3]]
     drafts = [m for m in mine if "edit" not in m]
     paths += [d[len("/en"):] + "/preview" for d in drafts[:1]]

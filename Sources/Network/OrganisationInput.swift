@@ -145,14 +145,14 @@ public struct ValidationFailure: Error, Sendable, Equatable {
 }
 
 /// Makes a URL-safe identifier from a name: "Lëvizja Mjaft!" → "levizja-mjaft".
-enum Slug {
-    static let cyrillic: [Character: String] = [
+package enum Slug {
+    package static let cyrillic: [Character: String] = [
         "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ѓ": "gj", "ђ": "dj", "е": "e", "ж": "z", "з": "z", "ѕ": "dz",
         "и": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n", "њ": "nj", "о": "o", "п": "p", "р": "r",
         "с": "s", "т": "t", "ќ": "kj", "ћ": "c", "у": "u", "ф": "f", "х": "h", "ц": "c", "ч": "c", "џ": "dz", "ш": "s",
         "ё": "e", "й": "j", "ы": "y", "э": "e", "ю": "ju", "я": "ja", "щ": "sc", "ъ": "", "ь": "",
     ]
-    static func make(_ name: String) -> String {
+    package static func make(_ name: String) -> String {
         let latin = String(name.lowercased().flatMap { cyrillic[$0] ?? String($0) })
         let folded = latin.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         var slug = ""

@@ -7,6 +7,7 @@ import Foundation
 import SQLKit
 import Testing
 import VaporTesting
+@testable import Centres
 @testable import Grants
 @testable import IcedaApp
 @testable import Kernel
@@ -22,7 +23,8 @@ import VaporTesting
             let sql = try #require(app.db as? SQLDatabase)
             let names = try await sql.raw("SELECT name FROM _fluent_migrations").all().map { try $0.decode(column: "name", as: String.self) }
             #expect(Set(names) == ["Fluent.SessionRecord.Create", "IcedaApp.M001_Platform", "IcedaApp.M002_Network", "IcedaApp.M003_Observatory",
-                                   "IcedaApp.M004_UNSurvey", "IcedaApp.M005_Assessments", "IcedaApp.M006_Grants", "IcedaApp.M007_GrantCycle"])
+                                   "IcedaApp.M004_UNSurvey", "IcedaApp.M005_Assessments", "IcedaApp.M006_Grants", "IcedaApp.M007_GrantCycle",
+                                   "Centres.M008_Centres"])
         }
     }
 
@@ -30,7 +32,7 @@ import VaporTesting
         try await withTestApp { app in
             let group = app.asyncCommands.group()
             let top = Set(group.commands.keys)
-            #expect(top.isSuperset(of: ["migrate", "seed", "create-user", "backup", "worker", "import", "export", "observatory", "grants"]))
+            #expect(top.isSuperset(of: ["migrate", "seed", "create-user", "backup", "worker", "import", "export", "observatory", "grants", "centres"]))
             let export = try #require(group.commands["export"] as? any AsyncCommandGroup)
             #expect(Set(export.commands.keys) == ["organisations", "grants"])
             let importing = try #require(group.commands["import"] as? any AsyncCommandGroup)
@@ -43,7 +45,7 @@ import VaporTesting
     @Test func navigationComesFromTheFeatures() async throws {
         try await withTestApp { app in
             let visitor = try await app.testing().sendRequest(.GET, "/en/").body.string
-            for link in ["href=\"/en/organisations\"", "href=\"/en/observatory\"", "href=\"/en/grants\""] { #expect(visitor.contains(link)) }
+            for link in ["href=\"/en/organisations\"", "href=\"/en/observatory\"", "href=\"/en/grants\"", "href=\"/en/centres\""] { #expect(visitor.contains(link)) }
             #expect(!visitor.contains("href=\"/en/staff\""))
             let admin = Browser(app)
             try await admin.signIn()
@@ -57,7 +59,7 @@ import VaporTesting
     }
 
     @Test func metricIdentifiersAreUniqueAndNamedByTheirFeature() {
-        let features: [any Feature] = [NetworkFeature(), ObservatoryFeature(), GrantsFeature()]
+        let features: [any Feature] = [NetworkFeature(), ObservatoryFeature(), GrantsFeature(), CentresFeature()]
         var seen: Set<String> = []
         for feature in features {
             for metric in feature.metrics {
