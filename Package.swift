@@ -26,7 +26,7 @@ let package = Package(
         .target(
             name: "IcedaApp",
             dependencies: server + [
-                "Kernel", "Network", "Observatory", "Grants", "Centres",
+                "Kernel", "Network", "Observatory", "Grants", "Centres", "Results",
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ]
@@ -38,6 +38,8 @@ let package = Package(
         .target(name: "Observatory", dependencies: server + ["Kernel"]),
         .target(name: "Grants", dependencies: server + ["Kernel", "Network"]),
         .target(name: "Centres", dependencies: server + ["Kernel", "Network", "Observatory"]),
+        // Reads the other features only through their metrics and transactions (Feature), never their tables.
+        .target(name: "Results", dependencies: server + ["Kernel"]),
         .target(
             name: "DesignSystem",
             dependencies: ["Localization"],
@@ -51,7 +53,7 @@ let package = Package(
         .testTarget(
             name: "IcedaAppTests",
             dependencies: [
-                "IcedaApp", "Kernel", "Network", "Observatory", "Grants", "Centres",
+                "IcedaApp", "Kernel", "Network", "Observatory", "Grants", "Centres", "Results",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             exclude: ["Fixtures"]

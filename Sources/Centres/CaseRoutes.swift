@@ -97,17 +97,23 @@ enum CaseRoutes {
                                                context: request.pageContext(current: "centres")), status: .unprocessableEntity)
         }
         let centreID = try centre.requireID()
-        let (outcome, ids) = try await CentresData.write([checked], centre: centreID, operator: user.id, on: request.db)
-        if form.draft.followUp, let caseID = ids[checked.clientID] {
-            let followUp = FollowUp()
-            followUp.caseID = caseID
-            followUp.centreID = centreID
-            followUp.operatorID = try user.requireID()
-            followUp.contact = form.contact
-            followUp.note = ""
-            followUp.deleteAfter = CentrePublicRoutes.today().adding(days: followUpDays).iso
-            followUp.done = false
-            try await followUp.save(on: request.db)
+        let operatorID = try user.requireID()
+        let contact = form.contact, wantsFollowUp = form.draft.followUp
+        // The case and its follow-up are written together: never a case whose consented contact was lost.
+        let outcome = try await request.db.transaction { database in
+            let (outcome, ids) = try await CentresData.write([checked], centre: centreID, operator: operatorID, on: database)
+            if wantsFollowUp, let caseID = ids[checked.clientID] {
+                let followUp = FollowUp()
+                followUp.caseID = caseID
+                followUp.centreID = centreID
+                followUp.operatorID = operatorID
+                followUp.contact = contact
+                followUp.note = ""
+                followUp.deleteAfter = CentrePublicRoutes.today().adding(days: followUpDays).iso
+                followUp.done = false
+                try await followUp.save(on: database)
+            }
+            return outcome
         }
         if outcome.alreadyStored > 0 {
             request.flash(.info, t("centres.case.already_stored"))
@@ -192,6 +198,7 @@ enum CaseRoutes {
         switch error.kind {
         case .unreadable: text = t("centres.upload.error.unreadable")
         case .missingColumn(let column): text = t("centres.upload.error.missing_column", ["column": column])
+        case .repeatedColumn(let column): text = t("centres.upload.error.repeated_column", ["column": column])
         case .unknownColumn(let column): text = t("centres.upload.error.unknown_column", ["column": column, "columns": PaperCases.columns.joined(separator: ", ")])
         case .notYesNo(let column): text = t("centres.upload.error.yes_no", ["column": column])
         case .tooManyRows(let limit): text = t("centres.upload.error.too_many", ["limit": t.integer(limit)])
@@ -268,10 +275,12 @@ enum CaseRoutes {
         return .seeOther(request.localLink(CentresURL.followUps(centre.slug)))
     }
 
-    /// Deletes follow-up contacts whose retention date has passed (run by the worker).
+    /// Deletes follow-up contacts whose retention date has passed, and appointments (names, contacts) 30 days after
+    /// their day (run by the worker).
     static func deleteExpiredFollowUps(on database: Database, today: CalendarDate) async throws -> Int {
         let expired = try await FollowUp.query(on: database).filter(\.$deleteAfter < today.iso).count()
         if expired > 0 { try await FollowUp.query(on: database).filter(\.$deleteAfter < today.iso).delete() }
+        try await Appointment.query(on: database).filter(\.$day < today.adding(days: -30).iso).delete()
         return expired
     }
 }

@@ -59,6 +59,17 @@ enum CentreMonths {
         return months.reversed()
     }
 
+    /// The closed months of `months` (all of a year's that have ended), or the last twelve closed months when nil;
+    /// never empty (a year still to come gives the last closed month).
+    static func closed(_ months: [String]?, today: Date) -> [String] {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let current = String(format: "%04d-%02d", calendar.component(.year, from: today), calendar.component(.month, from: today))
+        let lastMonth = calendar.date(byAdding: .month, value: -1, to: today)!
+        let closed = (months ?? lastTwelve(today: lastMonth)).filter { $0 < current }
+        return closed.isEmpty ? [lastTwelve(today: lastMonth).last!] : closed
+    }
+
     /// The months of a calendar year.
     static func of(year: Int) -> [String] { (1...12).map { String(format: "%04d-%02d", year, $0) } }
 }

@@ -8,6 +8,7 @@ import Kernel
 import Localization
 import Methods
 import Network
+import SQLKit
 import Vapor
 
 enum CentrePublicRoutes {
@@ -72,8 +73,15 @@ enum CentrePublicRoutes {
         return (CentreMonths.lastTwelve(today: Date()), nil)
     }
 
-    @Sendable static func statistics(request: Request) async throws -> Response {
+    /// Public figures: a calendar year that has ended, or the last twelve closed months (a month still running
+    /// would let anyone tell one day's new cases from the next day's page).
+    static func publicMonths(_ request: Request) -> (months: [String], year: Int?) {
         let (months, year) = months(request)
+        return (CentreMonths.closed(year == nil ? nil : months, today: Date()), year)
+    }
+
+    @Sendable static func statistics(request: Request) async throws -> Response {
+        let (months, year) = publicMonths(request)
         let statistics = try await CentresData.statistics(centres: nil, from: months.first!, to: months.last!, on: request.db)
         let centres = try await Centre.query(on: request.db).all()
         let page = CentresPages.statistics(statistics, months: months, year: year, centreCount: centres.filter { isOpen($0, on: today()) }.count,
@@ -83,7 +91,7 @@ enum CentrePublicRoutes {
 
     @Sendable static func centre(request: Request) async throws -> Response {
         let centre = try await CentreAccess.centre(request)
-        let months = CentreMonths.lastTwelve(today: Date())
+        let months = publicMonths(request).months
         let statistics = try await CentresData.statistics(centres: [centre.requireID()], from: months.first!, to: months.last!, on: request.db)
         let organisation = try await Organisation.find(centre.organisationID, on: request.db)
         let operates = try await CentreAccess.canOperate(request.currentUser, centre, on: request.db)
@@ -114,8 +122,17 @@ enum CentrePublicRoutes {
                      weekdays: BookingRules.weekdays(from: centre.weekdays), capacity: max(0, centre.slotCapacity))
     }
 
-    @Sendable static func bookForm(request: Request) async throws -> Response {
+    /// A centre that takes appointments (open, with places); 404 otherwise, so no form promises what cannot be booked.
+    static func bookableCentre(_ request: Request) async throws -> Centre {
         let centre = try await CentreAccess.centre(request)
+        guard centre.slotCapacity > 0, centre.closedOn.isEmpty || (CalendarDate(iso: centre.closedOn).map { $0 > today() } ?? false) else {
+            throw Abort(.notFound)
+        }
+        return centre
+    }
+
+    @Sendable static func bookForm(request: Request) async throws -> Response {
+        let centre = try await bookableCentre(request)
         _ = request.csrfToken()
         var booking = Booking()
         booking.day = today().adding(days: 1).iso
@@ -123,7 +140,7 @@ enum CentrePublicRoutes {
     }
 
     @Sendable static func book(request: Request) async throws -> Response {
-        let centre = try await CentreAccess.centre(request)
+        let centre = try await bookableCentre(request)
         let t = request.t
         var booking = Booking(day: String(request.formLine("day").prefix(10)), hour: String(request.formLine("hour").prefix(2)),
                               name: String(request.formLine("name").prefix(120)), contact: String(request.formLine("contact").prefix(200)),
@@ -142,7 +159,9 @@ enum CentrePublicRoutes {
         if let day, let hour {
             let booked = try await Appointment.query(on: request.db).filter(\.$centreID == centreID).filter(\.$day == day.iso)
                 .filter(\.$hour == hour).filter(\.$cancelled == false).count()
-            if let refusal = rules.check(day: day, hour: hour, booked: booked, today: today()) {
+            if let closed = CalendarDate(iso: centre.closedOn), day >= closed {
+                errors.append(FieldError(field: "day", message: t("centres.book.refusal.closed-day")))
+            } else if let refusal = rules.check(day: day, hour: hour, booked: booked, today: today()) {
                 errors.append(FieldError(field: refusal == .noSuchSlot || refusal == .full ? "hour" : "day",
                                          message: t("centres.book.refusal.\(refusal.rawValue)")))
             }
@@ -162,16 +181,17 @@ enum CentrePublicRoutes {
         appointment.task = booking.task
         appointment.tokenHash = SecureToken.sha256(token)
         appointment.cancelled = false
-        // The slot is counted again inside the write, so that two people booking its last place at once
-        // cannot both get it.
+        // The slot is counted again inside the write, with the centre's row locked on PostgreSQL (SQLite writes one
+        // transaction at a time), so that two people booking its last place at once cannot both get it.
+        let capacity = rules.capacity
         let stored = try await request.db.transaction { database -> Bool in
-            try await appointment.save(on: database)
+            if let sql = database as? SQLDatabase, sql.dialect.name == "postgresql" {
+                try await sql.raw("SELECT id FROM centres WHERE id = \(bind: centreID) FOR UPDATE").run()
+            }
             let booked = try await Appointment.query(on: database).filter(\.$centreID == centreID).filter(\.$day == day.iso)
                 .filter(\.$hour == hour).filter(\.$cancelled == false).count()
-            if booked > rules.capacity {
-                try await appointment.delete(on: database)
-                return false
-            }
+            guard booked < capacity else { return false }
+            try await appointment.save(on: database)
             return true
         }
         guard stored else {

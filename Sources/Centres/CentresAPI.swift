@@ -68,12 +68,12 @@ enum CentresAPI {
     }
 
     @Sendable static func statistics(request: Request) async throws -> StatisticsDTO {
-        var months = CentreMonths.lastTwelve(today: Date())
+        var months = CentreMonths.closed(nil, today: Date())
         if let text = request.query[String.self, at: "year"] {
             guard text.count <= 4, let year = Int(text), (2000...2100).contains(year) else {
                 throw Abort(.badRequest, reason: "year: a year from 2000 to 2100")
             }
-            months = CentreMonths.of(year: year)
+            months = CentreMonths.closed(CentreMonths.of(year: year), today: Date())
         }
         let statistics = try await CentresData.statistics(centres: nil, from: months.first!, to: months.last!, on: request.db)
         func counts(_ codes: [String], _ values: [Int]) -> [CountDTO] {
@@ -110,8 +110,8 @@ enum CentresOpenAPI {
             "/api/v1/centres/statistics": {
               "get": {
                 "operationId": "centreStatistics",
-                "summary": "Citizens assisted by the centres, per month and breakdown; counts under the threshold are null",
-                "parameters": [{"name": "year", "in": "query", "required": false, "description": "A calendar year; the last twelve months when absent.", "schema": {"type": "integer", "minimum": 2000, "maximum": 2100}}],
+                "summary": "Citizens assisted by the centres, per closed month and breakdown; hidden counts (under the threshold, or one that would give another away) are left out",
+                "parameters": [{"name": "year", "in": "query", "required": false, "description": "A calendar year (its closed months); the last twelve closed months when absent.", "schema": {"type": "integer", "minimum": 2000, "maximum": 2100}}],
                 "responses": {
                   "200": {"description": "Statistics", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CentreStatistics"}}}},
                   "400": \##(OpenAPIDocument.errorResponse)

@@ -52,7 +52,11 @@ enum CentresData {
             var ids: [String: UUID] = [:]
             var counts: [CountKey: Int] = [:]
             let now = Date()
-            for batch in stride(from: 0, to: cases.count, by: 300).map({ Array(cases[$0..<min($0 + 300, cases.count)]) }) {
+            // A client id twice in one call (an offline queue sending a case again with the next): the first counts.
+            var seen = Set<String>()
+            let unique = cases.filter { seen.insert($0.clientID).inserted }
+            result.alreadyStored = cases.count - unique.count
+            for batch in stride(from: 0, to: unique.count, by: 300).map({ Array(unique[$0..<min($0 + 300, unique.count)]) }) {
                 var insert = sql.insert(into: AssistanceCase.schema).columns(caseColumns)
                 var planned: [String: (UUID, CheckedCase)] = [:]
                 for item in batch {
@@ -106,7 +110,8 @@ enum CentresData {
     /// included): dimension → code → count, and the total per month.
     static func statistics(centres: [UUID]?, from: String, to: String, on database: Database) async throws -> CaseStatistics {
         guard let sql = database as? SQLDatabase else { throw Abort(.internalServerError) }
-        var query = sql.select().column("dimension").column("code").column("month").column(SQLFunction("SUM", args: SQLColumn("n")), as: "n")
+        // SUM of a BIGINT is NUMERIC on PostgreSQL: cast back so that it decodes as Int on both databases.
+        var query = sql.select().column("dimension").column("code").column("month").column(SQLRaw("CAST(SUM(n) AS BIGINT)"), as: "n")
             .from(CaseCounts.schema).where("month", .greaterThanOrEqual, from).where("month", .lessThanOrEqual, to)
         if let centres {
             if centres.isEmpty { return CaseStatistics() }
@@ -132,7 +137,7 @@ enum CentresData {
     /// Cases per centre over the months `from…to`.
     static func totalsPerCentre(from: String, to: String, on database: Database) async throws -> [UUID: Int] {
         guard let sql = database as? SQLDatabase else { throw Abort(.internalServerError) }
-        let rows = try await sql.select().column("centre_id").column(SQLFunction("SUM", args: SQLColumn("n")), as: "n").from(CaseCounts.schema)
+        let rows = try await sql.select().column("centre_id").column(SQLRaw("CAST(SUM(n) AS BIGINT)"), as: "n").from(CaseCounts.schema)
             .where("dimension", .equal, "total").where("month", .greaterThanOrEqual, from).where("month", .lessThanOrEqual, to)
             .groupBy("centre_id").all()
         var totals: [UUID: Int] = [:]

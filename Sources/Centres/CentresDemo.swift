@@ -71,7 +71,8 @@ enum CentresDemo {
             centre.summary = LocalizedText([.en: "Demo centre, invented for trying the platform.", .sq: "Qendër demonstruese, e shpikur për të provuar platformën.",
                                             .mk: "Демонстративен центар, измислен за пробување на платформата.",
                                             .srLatn: "Demo centar, izmišljen za isprobavanje platforme."])
-            centre.openedOn = today.adding(days: -400 - index * 3).iso
+            // opened for the programme's second year (the real centres opened in early 2021)
+            centre.openedOn = CalendarDate(2021, 1, 11)!.adding(days: index).iso
             centre.closedOn = ""
             centre.yearlyTarget = 1_000
             try await centre.save(on: database)
@@ -83,8 +84,11 @@ enum CentresDemo {
         }
         var total = 0
         for (index, centre) in centres.enumerated() {
-            let cases = try await generate(for: centre, count: 1_000 + (index * 37) % 130, from: today.adding(days: -364), to: today, seed: UInt64(index + 1), on: database)
-            total += cases
+            // the programme's two years of centres (Feb 2021 – Jan 2023): 31,770 citizens in all, 2,118 per centre
+            total += try await generate(for: centre, count: 31_770 / 15, from: CalendarDate(2021, 2, 1)!, to: CalendarDate(2023, 1, 31)!,
+                                        seed: UInt64(100 + index), on: database)
+            // and the last twelve months, so that the dashboards show the present
+            total += try await generate(for: centre, count: 1_000 + (index * 37) % 130, from: today.adding(days: -364), to: today, seed: UInt64(index + 1), on: database)
         }
         return (centres.count, total)
     }

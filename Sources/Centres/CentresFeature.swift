@@ -50,7 +50,7 @@ package struct CentresFeature: Feature {
 
     package func seedDemo(_ app: Application) async throws -> [String] {
         guard let (centres, cases) = try await CentresDemo.seed(on: app.db) else { return [] }
-        return ["\(centres) support centres with \(cases) assistance cases of the last twelve months."]
+        return ["\(centres) support centres with \(cases) assistance cases (the programme's 2021–2023 and the last twelve months)."]
     }
 
     package func periodic(_ app: Application, now: Date) async throws {
@@ -78,7 +78,8 @@ enum CentresMetrics {
     /// Citizens assisted (one case = one citizen helped once) in the period.
     static let citizensAssisted = Metric(
         id: "centres.citizens-assisted", description: "Citizens assisted by the support centres (cases of the assistance log)",
-        unit: "citizens", breakdowns: ["country", "municipality", "centre", "channel", "gender", "age-band", "group", "outcome", "task", "level", "first-time"]
+        unit: "citizens", breakdowns: ["country", "municipality", "centre", "channel", "gender", "age-band", "group", "outcome", "task", "level", "first-time"],
+        records: { _ in CentresURL.statistics() }
     ) { period, breakdowns, database in
         guard let sql = database as? SQLDatabase else { return [] }
         let centres = try await Centre.query(on: database).all()
@@ -108,7 +109,8 @@ enum CentresMetrics {
 
     /// Centres open on at least one day of the period.
     static let active = Metric(
-        id: "centres.active", description: "Support centres open during the period", unit: "centres", breakdowns: ["country"]
+        id: "centres.active", description: "Support centres open during the period", unit: "centres", breakdowns: ["country"],
+        records: { _ in CentresURL.finder() }
     ) { period, breakdowns, database in
         let centres = try await Centre.query(on: database).all().filter { centre in
             guard let opened = CalendarDate(iso: centre.openedOn), opened <= period.end else { return false }

@@ -19,8 +19,13 @@ enum CentresPages {
         return t("centres.month_year", ["month": t("month.\(number)"), "year": String(parts[0])])
     }
 
+    /// `Monday–Friday` for a run of three or more days, else the days listed.
     static func weekdaysText(_ centre: Centre, t: Translator) -> String {
-        BookingRules.weekdays(from: centre.weekdays).sorted().map { t("centres.weekday.\($0)") }.joined(separator: ", ")
+        let days = BookingRules.weekdays(from: centre.weekdays).sorted()
+        if days.count >= 3, let first = days.first, let last = days.last, last - first == days.count - 1 {
+            return t("centres.weekday.\(first)") + "–" + t("centres.weekday.\(last)")
+        }
+        return days.map { t("centres.weekday.\($0)") }.joined(separator: ", ")
     }
 
     static func hoursText(_ centre: Centre, t: Translator) -> String {
@@ -32,7 +37,7 @@ enum CentresPages {
 
     static func finder(centres: [Centre], organisations: [UUID: String], country: String, search: String, context: PageContext) -> String {
         let t = context.t
-        return Layout.page(context, title: t("centres.title"), breadcrumbs: crumbs(context, [Crumb(t("centres.finder"))]).filter { $0.label != t("centres.finder") || true }) {
+        return Layout.page(context, title: t("centres.title"), breadcrumbs: [Crumb(t("nav.home"), href: context.link(KernelURL.home)), Crumb(t("centres.title"))]) {
             el("h1") { t("centres.title") }
             el("p", .class("lead")) { t("centres.lead") }
             el("form", Attribute("method", "get"), Attribute("action", context.link(CentresURL.finder())), .class("filters"), Attribute("role", "search")) {
@@ -48,7 +53,6 @@ enum CentresPages {
             if centres.isEmpty {
                 el("p") { t("centres.none_found") }
             } else {
-                map(centres, t: t)
                 el("ul", .class("cards")) {
                     for centre in centres {
                         el("li", .class("card")) {
@@ -61,6 +65,7 @@ enum CentresPages {
                     }
                 }
             }
+            if !centres.isEmpty { map(centres, t: t) }
             el("ul", .class("downloads")) {
                 el("li") { el("a", .href(context.link(CentresURL.statistics()))) { t("centres.statistics_title") } }
                 el("li") { el("a", .href(context.link(CentresURL.checkLink()))) { t("centres.check_title") } }
@@ -78,7 +83,7 @@ enum CentresPages {
         func x(_ longitude: Double) -> Double { (min(max(longitude, west), east) - west) / (east - west) * width }
         func y(_ latitude: Double) -> Double { (north - min(max(latitude, south), north)) / (north - south) * height }
         let label = t("centres.map_label", ["count": t.integer(placed.count)])
-        return el("figure", .class("chart")) {
+        return el("figure", .class("chart map")) {
             el("svg", Attribute("xmlns", "http://www.w3.org/2000/svg"), Attribute("viewBox", "0 0 \(Int(width)) \(Int(height))"),
                Attribute("role", "img"), .aria("label", label), .class("chart-svg")) {
                 el("rect", Attribute("x", "0"), Attribute("y", "0"), Attribute("width", "\(Int(width))"), Attribute("height", "\(Int(height))"),
@@ -114,7 +119,8 @@ enum CentresPages {
                 el("dt") { t("centres.stat.total") }
                 el("dd") { text(total) }
                 el("dt") { t("centres.stat.first_time") }
-                el("dd") { text(hideSmall ? SmallCells.publish(statistics.counts["first_time"]?["yes"] ?? 0) : statistics.counts["first_time"]?["yes"] ?? 0) }
+                // from the same (suppressed) pair as its table, so that the total cannot give away the other cell
+                el("dd") { text(shown(statistics.ordered("first_time", codes: ["yes", "no"]).map(\.count))[0]) }
             }
             Charts.bars(id: "cases-per-month", title: t("centres.stat.per_month"),
                         data: zip(months, monthShown).map { ChartDatum(monthLabel($0.0, t: t), $0.1.map(Double.init)) },
@@ -168,6 +174,17 @@ enum CentresPages {
                 }
             }
             if hideSmall { el("p", .class("hint")) { t("centres.stat.suppression_note", ["count": String(SmallCells.threshold)]) } }
+        }
+    }
+
+    /// One checkbox with its label and error, without a fieldset of its own (inside a fieldset already).
+    static func singleCheckbox(name: String, label: String, checked: Bool, errors: [FieldError], t: Translator) -> Node {
+        let error = errors.first { $0.field == name }
+        return el("div", .class(error == nil ? "checkbox" : "checkbox field-error")) {
+            if let error { el("p", .class("error-message"), .id("f-\(name)-error")) { el("span", .class("visually-hidden")) { t("ds.error_prefix") + " " }; error.message } }
+            el("input", .id("f-\(name)"), .name(name), .type("checkbox"), .value("1"), checked ? .flag("checked") : nil,
+               error == nil ? nil : .aria("describedby", "f-\(name)-error"))
+            el("label", .for("f-\(name)")) { label }
         }
     }
 
@@ -318,9 +335,8 @@ enum CentresPages {
                 Forms.select(name: "hour", label: t("centres.book.hour"), choices: rules.hours.map { Choice(value: String($0), label: String(format: "%02d:00", $0)) },
                              selected: booking.hour, errors: errors, t: t)
                 Forms.text(name: "name", label: t("centres.book.name"), value: booking.name, hint: t("centres.book.name_hint"), errors: errors,
-                           autocomplete: "nickname", t: t)
-                Forms.text(name: "contact", label: t("centres.book.contact"), value: booking.contact, hint: t("centres.book.contact_hint"), errors: errors,
-                           autocomplete: "tel", t: t)
+                           autocomplete: "name", t: t)
+                Forms.text(name: "contact", label: t("centres.book.contact"), value: booking.contact, hint: t("centres.book.contact_hint"), errors: errors, t: t)
                 Forms.select(name: "task", label: t("centres.book.task"), choices: CaseVocabulary.tasks.map { Choice(value: $0, label: t("centres.task.\($0)")) },
                              selected: booking.task, blankLabel: t("centres.choose"), errors: errors, t: t)
                 Forms.checkboxes(name: "consent", legend: t("centres.book.consent_legend"), choices: [Choice(value: "1", label: t("centres.book.consent"))],
@@ -373,7 +389,7 @@ enum CentresPages {
             Forms.errorSummary(errors, t: t)
             el("form", Attribute("method", "post"), Attribute("action", context.link(CentresURL.cases(centre.slug))), Attribute("novalidate", nil)) {
                 Forms.csrf(context.csrfToken)
-                el("input", .type("hidden"), .name("client_id"), .value(draft.clientID))
+                el("input", .type("hidden"), .id("f-client_id"), .name("client_id"), .value(draft.clientID))
                 Forms.text(name: "day", label: t("centres.field.day"), value: draft.day, errors: errors, type: "date", t: t)
                 Forms.radios(name: "channel", legend: t("centres.field.channel"), choices: choices("channel", CaseVocabulary.channels), selected: draft.channel,
                              errors: errors, inline: true, t: t)
@@ -396,13 +412,11 @@ enum CentresPages {
                                  selected: draft.firstTime ? ["1"] : [], t: t)
                 Forms.radios(name: "level", legend: t("centres.field.level"), choices: choices("level", CaseVocabulary.levels), selected: draft.level.isEmpty ? "national" : draft.level,
                              errors: errors, inline: true, t: t)
-                el("fieldset", .class("fieldset")) {
+                el("fieldset", .class("fieldset field")) {
                     el("legend") { t("centres.case.follow_up_legend") }
-                    Forms.checkboxes(name: "follow_up", legend: t("centres.field.follow_up"), choices: [Choice(value: "1", label: t("centres.case.follow_up_label"))],
-                                     selected: draft.followUp ? ["1"] : [], t: t)
+                    singleCheckbox(name: "follow_up", label: t("centres.case.follow_up_label"), checked: draft.followUp, errors: errors, t: t)
                     Forms.text(name: "contact", label: t("centres.case.contact"), value: form.contact, hint: t("centres.case.contact_hint"), errors: errors, t: t)
-                    Forms.checkboxes(name: "consent", legend: t("centres.case.consent_legend"), choices: [Choice(value: "1", label: t("centres.case.consent"))],
-                                     selected: form.consent ? ["1"] : [], errors: errors, t: t)
+                    singleCheckbox(name: "consent", label: t("centres.case.consent"), checked: form.consent, errors: errors, t: t)
                 }
                 Forms.submit(t("centres.case.save"))
             }
@@ -501,7 +515,10 @@ enum CentresPages {
                             }
                             el("form", Attribute("method", "post"), Attribute("action", context.link(CentresURL.followUpDone(centre.slug, item.id!)))) {
                                 Forms.csrf(context.csrfToken)
-                                Forms.submit(t("centres.follow_up.mark_done"), secondary: true)
+                                el("button", .type("submit"), .class("button button-secondary")) {
+                                    t("centres.follow_up.mark_done")
+                                    el("span", .class("visually-hidden")) { " (\(item.contact))" }
+                                }
                             }
                         }
                     }
@@ -579,7 +596,17 @@ enum CentresPages {
                 if operators.isEmpty {
                     el("p") { t("centres.operators.none") }
                 } else {
-                    el("ul") { for user in operators { el("li") { "\(user.name) (\(user.email))" } } }
+                    el("ul") {
+                        for user in operators {
+                            el("li") {
+                                "\(user.name) (\(user.email)) "
+                                el("form", Attribute("method", "post"), Attribute("action", context.link(CentresURL.removeOperator(centre.slug, user.id!))), .class("inline")) {
+                                    Forms.csrf(context.csrfToken)
+                                    el("button", .type("submit"), .class("link-button")) { t("centres.operators.remove", ["name": user.name]) }
+                                }
+                            }
+                        }
+                    }
                 }
                 el("form", Attribute("method", "post"), Attribute("action", context.link(CentresURL.operators(centre.slug)))) {
                     Forms.csrf(context.csrfToken)

@@ -26,6 +26,7 @@ enum CentresURL {
     static let newCentreRoute = SiteRoute("staff", "centres", "new")
     static let editCentreRoute = SiteRoute("staff", "centres", ":slug", "edit")
     static let operatorsRoute = SiteRoute("staff", "centres", ":slug", "operators")
+    static let removeOperatorRoute = SiteRoute("staff", "centres", ":slug", "operators", ":user", "remove")
     // API
     static let apiCentresRoute = SiteRoute.api("centres")
     static let apiStatisticsRoute = SiteRoute.api("centres", "statistics")
@@ -50,4 +51,5 @@ enum CentresURL {
     static func newCentre() -> String { newCentreRoute.path() }
     static func editCentre(_ slug: String) -> String { editCentreRoute.path(slug) }
     static func operators(_ slug: String) -> String { operatorsRoute.path(slug) }
+    static func removeOperator(_ slug: String, _ user: UUID) -> String { removeOperatorRoute.path(slug, user.uuidString.lowercased()) }
 }

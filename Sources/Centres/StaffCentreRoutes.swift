@@ -17,6 +17,7 @@ enum StaffCentreRoutes {
         site.get(CentresURL.editCentreRoute, use: editForm)
         site.form(CentresURL.editCentreRoute, use: update)
         site.form(CentresURL.operatorsRoute, use: addOperator)
+        site.form(CentresURL.removeOperatorRoute, use: removeOperator)
     }
 
     @Sendable static func list(request: Request) async throws -> Response {
@@ -206,7 +207,8 @@ enum StaffCentreRoutes {
                          status: .unprocessableEntity)
         }
         var slug = Slug.make(centre.name)
-        if slug == "organisation" { slug = "centre" }
+        // words the centres' own routes use cannot be a centre's address
+        if slug == "organisation" || ["statistics", "check-link", "appointments"].contains(slug) { slug = "centre-" + slug }
         var candidate = slug, number = 2
         while try await Centre.query(on: request.db).filter(\.$slug == candidate).count() > 0 {
             candidate = "\(slug)-\(number)"
@@ -255,6 +257,21 @@ enum StaffCentreRoutes {
         }
         return .html(CentresPages.centreForm(centre, input: input, operators: try await operators(of: centre, on: request.db), errors: errors,
                                              context: request.pageContext(current: "staff")), status: status)
+    }
+
+    /// Offboarding: the person no longer writes or reads this centre's log; their open follow-ups are deleted with
+    /// their access (nobody else may read those contacts).
+    @Sendable static func removeOperator(request: Request) async throws -> Response {
+        _ = try request.requireStaff()
+        let centre = try await CentreAccess.centre(request)
+        guard let userID = request.parameters.get("user").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
+        let centreID = try centre.requireID()
+        try await request.db.transaction { database in
+            try await CentreOperator.query(on: database).filter(\.$centreID == centreID).filter(\.$userID == userID).delete()
+            try await FollowUp.query(on: database).filter(\.$centreID == centreID).filter(\.$operatorID == userID).delete()
+        }
+        request.flash(.success, request.t("centres.operators.removed"))
+        return .seeOther(request.localLink(CentresURL.editCentre(centre.slug)))
     }
 
     @Sendable static func addOperator(request: Request) async throws -> Response {

@@ -73,6 +73,29 @@ package struct GrantsFeature: Feature {
     package var metrics: [Metric] { [GrantsMetrics.awarded, GrantsMetrics.awardedAmount] }
 
     package var openAPI: OpenAPIFragment { GrantsOpenAPI.fragment }
+
+    /// Each awarded grant is a commitment on its award date; each recorded payment a disbursement on the day it was paid.
+    package func transactions(on database: Database) async throws -> [FundingTransaction] {
+        let rows = try await GrantsData.register(on: database)
+        var transactions: [FundingTransaction] = []
+        var byID: [UUID: RegisterRow] = [:]
+        for row in rows {
+            guard let id = row.grant.id else { continue }
+            byID[id] = row
+            guard let day = CalendarDate(iso: row.grant.awardDate) else { continue }
+            transactions.append(FundingTransaction(kind: .commitment, day: day, amountMinor: row.grant.amountMinor, currency: row.programme.currencyCode,
+                                                   funder: row.programme.donorIdentifier, receiverName: row.recipient.name, receiverRef: "",
+                                                   receiverCountry: row.recipient.countryCode, reference: row.grant.identifier))
+        }
+        let payments = try await GrantPayment.query(on: database).sort(\.$paidOn).all()
+        for payment in payments {
+            guard let row = byID[payment.grantID], let day = CalendarDate(iso: payment.paidOn) else { continue }
+            transactions.append(FundingTransaction(kind: .disbursement, day: day, amountMinor: payment.amountMinor, currency: row.programme.currencyCode,
+                                                   funder: row.programme.donorIdentifier, receiverName: row.recipient.name, receiverRef: "",
+                                                   receiverCountry: row.recipient.countryCode, reference: row.grant.identifier))
+        }
+        return transactions.sorted { ($0.day, $0.reference, $0.kind.rawValue) < ($1.day, $1.reference, $1.kind.rawValue) }
+    }
 }
 
 enum GrantsMetrics {
@@ -86,7 +109,8 @@ enum GrantsMetrics {
     }
 
     static let awarded = Metric(
-        id: "grants.awarded", description: "Grants awarded (by award date)", unit: "grants", breakdowns: ["country", "call", "lot"]
+        id: "grants.awarded", description: "Grants awarded (by award date)", unit: "grants", breakdowns: ["country", "call", "lot"],
+        records: { _ in GrantsURL.register() }
     ) { period, breakdowns, database in
         Metric.tally(try await awardedRows(period, on: database).map { ($0.values, 1) }, by: breakdowns)
     }
@@ -94,7 +118,7 @@ enum GrantsMetrics {
     /// Amounts are summed per currency, so the currency is always part of the breakdown.
     static let awardedAmount = Metric(
         id: "grants.awarded-amount", description: "Amount of the grants awarded (by award date), in minor units of each currency",
-        unit: "minor units", breakdowns: ["currency", "country", "call", "lot"]
+        unit: "minor units", breakdowns: ["currency", "country", "call", "lot"], records: { _ in GrantsURL.register() }
     ) { period, breakdowns, database in
         let by = breakdowns.contains("currency") ? breakdowns : ["currency"] + breakdowns
         return Metric.tally(try await awardedRows(period, on: database).map { ($0.values, Int(clamping: $0.amount)) }, by: by)

@@ -5,7 +5,8 @@ import Grants
 import Kernel
 import Network
 import Observatory
+import Results
 
 enum Features {
-    static let all: [any Feature] = [NetworkFeature(), ObservatoryFeature(), GrantsFeature(), CentresFeature()]
+    static let all: [any Feature] = [NetworkFeature(), ObservatoryFeature(), GrantsFeature(), CentresFeature(), ResultsFeature()]
 }

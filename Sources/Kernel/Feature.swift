@@ -40,6 +40,8 @@ package protocol Feature: Sendable {
     var metrics: [Metric] { get }
     /// This feature's paths and schemas in the OpenAPI document.
     var openAPI: OpenAPIFragment { get }
+    /// Money this feature records as committed or paid (grants), for donor reports.
+    func transactions(on database: Database) async throws -> [FundingTransaction]
 }
 
 extension Feature {
@@ -56,6 +58,7 @@ extension Feature {
     package func periodic(_ app: Application, now: Date) async throws {}
     package var metrics: [Metric] { [] }
     package var openAPI: OpenAPIFragment { OpenAPIFragment() }
+    package func transactions(on database: Database) async throws -> [FundingTransaction] { [] }
 }
 
 /// A command of a feature, at its place in the CLI: `["export", "grants"]` is `iceda export grants`.

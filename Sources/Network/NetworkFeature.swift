@@ -95,7 +95,7 @@ enum NetworkMetrics {
     /// before its last day and had not ended before its first day).
     package static let members = Metric(
         id: "network.members", description: "Organisations that were members of a network during the period",
-        unit: "organisations", breakdowns: ["country", "kind", "network"]
+        unit: "organisations", breakdowns: ["country", "kind", "network"], records: { _ in NetworkURL.directory() }
     ) { period, breakdowns, database in
         let (from, until) = period.instants
         let memberships = try await Membership.query(on: database).filter(\.$joinedOn < until).all()

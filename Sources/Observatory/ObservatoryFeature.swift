@@ -69,7 +69,7 @@ enum ObservatoryMetrics {
     /// The network's own assessment waves published in the period (national, or of one municipality).
     static let wavesPublished = Metric(
         id: "observatory.waves-published", description: "Assessment waves of e-services published by the network's researchers",
-        unit: "waves", breakdowns: ["country", "level"]
+        unit: "waves", breakdowns: ["country", "level"], records: { _ in ObservatoryURL.home() }
     ) { period, breakdowns, database in
         let (from, until) = period.instants
         let waves = try await AssessmentWave.query(on: database).filter(\.$state == .published)

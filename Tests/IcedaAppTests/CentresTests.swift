@@ -163,16 +163,24 @@ import VaporTesting
     @Test func publicFiguresHideSmallCellsAndOperatorsSeeThemWhole() async throws {
         try await withTestApp { app in
             let centre = try await Self.centre(app)
-            let cases = (1...6).map { Self.checked("p\($0)") } + [Self.checked("p7", channel: "phone")]
+            // public figures cover closed months only: the cases are dated in the month before this one
+            let lastMonth = Self.today.adding(days: -Self.today.day)
+            let cases = (1...6).map { Self.checked("p\($0)", day: lastMonth) } + [Self.checked("p7", channel: "phone", day: lastMonth)]
             _ = try await CentresData.write(cases, centre: centre.requireID(), operator: nil, on: app.db)
             let page = try await app.testing().sendRequest(.GET, "/en/centres/\(centre.slug)").body.string
             // 7 in all is shown; the channels are 6 and 1: the 1 is hidden, and the 6 with it (7 − 1 would give it away)
             #expect(page.contains(#"<dt>Citizens assisted</dt><dd>7</dd>"#))
+            // first-time users: 0 of 7, the pair (0, 7) hides nothing, and the figure comes from that pair
+            #expect(page.contains(#"<dt>First-time users of e-services</dt><dd>0</dd>"#))
+            // a case of this month is not on public pages yet (a running month would give single cases away)
+            _ = try await CentresData.write([Self.checked("now")], centre: centre.requireID(), operator: nil, on: app.db)
+            #expect(try await app.testing().sendRequest(.GET, "/en/centres/\(centre.slug)").body.string.contains(#"<dt>Citizens assisted</dt><dd>7</dd>"#))
             #expect(page.contains(#"<th scope="row">In person</th><td class="num">not shown</td>"#))
             #expect(page.contains(#"<th scope="row">Phone</th><td class="num">not shown</td>"#))
             let operatorBrowser = try await Self.operatorOf(app, centre, email: "operator@example.org")
             let dashboard = try await operatorBrowser.get("/en/centres/\(centre.slug)/dashboard").body.string
-            #expect(dashboard.contains(#"<th scope="row">In person</th><td class="num">6</td>"#))
+            // operators see this month too: 6 + the case of today
+            #expect(dashboard.contains(#"<th scope="row">In person</th><td class="num">7</td>"#))
             #expect(dashboard.contains(#"<th scope="row">Phone</th><td class="num">1</td>"#))
             let api = try await app.testing().sendRequest(.GET, "/api/v1/centres/statistics")
             let json = try #require(try JSONSerialization.jsonObject(with: Data(api.body.readableBytesView)) as? [String: Any])
@@ -209,6 +217,17 @@ import VaporTesting
             try await CentresFeature().periodic(app, now: Date().addingTimeInterval(92 * 86_400))
             #expect(try await FollowUp.query(on: app.db).count() == 0)
             #expect(try await AssistanceCase.query(on: app.db).count() == 1)
+            // offboarding: a removed operator loses the centre, and their follow-ups go with their access
+            let again = try await owner.post("/en/centres/\(shkoder.slug)/cases",
+                                             form: Self.caseForm("f-2", [("follow_up", "1"), ("contact", "+355 69 000 2222"), ("consent", "1")]),
+                                             csrfFrom: "/en/centres/\(shkoder.slug)/cases/new")
+            #expect(again.status == .seeOther)
+            let ownerID = try #require(try await User.query(on: app.db).filter(\.$email == "shkoder@example.org").first()?.requireID())
+            let removed = try await admin.post("/en/staff/centres/\(shkoder.slug)/operators/\(ownerID.uuidString.lowercased())/remove", form: [],
+                                               csrfFrom: "/en/staff/centres/\(shkoder.slug)/edit")
+            #expect(removed.status == .seeOther)
+            #expect(try await owner.get("/en/centres/\(shkoder.slug)/cases/new").status == .forbidden)
+            #expect(try await FollowUp.query(on: app.db).count() == 0)
         }
     }
 
@@ -238,6 +257,10 @@ import VaporTesting
             #expect(closed.status == .unprocessableEntity && closed.body.string.contains("The centre is closed on that day."))
             let absurd = try await Browser(app).post("/en/centres/\(centre.slug)/book", form: [("day", day.iso), ("hour", "99999999999999999999")] + form.dropFirst(2))
             #expect(absurd.status == .unprocessableEntity)
+            // a centre that takes no appointments has no booking form
+            let noBooking = try await Self.centre(app, municipality: "Durrës", capacity: 0)
+            let noForm = try await app.testing().sendRequest(.GET, "/en/centres/\(noBooking.slug)/book")
+            #expect(noForm.status == .notFound, "\(noForm.status) \(noBooking.slug)")
         }
     }
 

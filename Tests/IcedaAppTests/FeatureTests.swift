@@ -8,6 +8,7 @@ import SQLKit
 import Testing
 import VaporTesting
 @testable import Centres
+@testable import Results
 @testable import Grants
 @testable import IcedaApp
 @testable import Kernel
@@ -24,7 +25,7 @@ import VaporTesting
             let names = try await sql.raw("SELECT name FROM _fluent_migrations").all().map { try $0.decode(column: "name", as: String.self) }
             #expect(Set(names) == ["Fluent.SessionRecord.Create", "IcedaApp.M001_Platform", "IcedaApp.M002_Network", "IcedaApp.M003_Observatory",
                                    "IcedaApp.M004_UNSurvey", "IcedaApp.M005_Assessments", "IcedaApp.M006_Grants", "IcedaApp.M007_GrantCycle",
-                                   "Centres.M008_Centres"])
+                                   "Centres.M008_Centres", "Results.M009_Results"])
         }
     }
 
@@ -34,7 +35,7 @@ import VaporTesting
             let top = Set(group.commands.keys)
             #expect(top.isSuperset(of: ["migrate", "seed", "create-user", "backup", "worker", "import", "export", "observatory", "grants", "centres"]))
             let export = try #require(group.commands["export"] as? any AsyncCommandGroup)
-            #expect(Set(export.commands.keys) == ["organisations", "grants"])
+            #expect(Set(export.commands.keys) == ["organisations", "grants", "iati"])
             let importing = try #require(group.commands["import"] as? any AsyncCommandGroup)
             #expect(Set(importing.commands.keys) == ["organisations"])
             let observatory = try #require(group.commands["observatory"] as? any AsyncCommandGroup)
@@ -45,7 +46,7 @@ import VaporTesting
     @Test func navigationComesFromTheFeatures() async throws {
         try await withTestApp { app in
             let visitor = try await app.testing().sendRequest(.GET, "/en/").body.string
-            for link in ["href=\"/en/organisations\"", "href=\"/en/observatory\"", "href=\"/en/grants\"", "href=\"/en/centres\""] { #expect(visitor.contains(link)) }
+            for link in ["href=\"/en/organisations\"", "href=\"/en/observatory\"", "href=\"/en/grants\"", "href=\"/en/centres\"", "href=\"/en/results\""] { #expect(visitor.contains(link)) }
             #expect(!visitor.contains("href=\"/en/staff\""))
             let admin = Browser(app)
             try await admin.signIn()
@@ -59,7 +60,7 @@ import VaporTesting
     }
 
     @Test func metricIdentifiersAreUniqueAndNamedByTheirFeature() {
-        let features: [any Feature] = [NetworkFeature(), ObservatoryFeature(), GrantsFeature(), CentresFeature()]
+        let features: [any Feature] = [NetworkFeature(), ObservatoryFeature(), GrantsFeature(), CentresFeature(), ResultsFeature()]
         var seen: Set<String> = []
         for feature in features {
             for metric in feature.metrics {

@@ -123,8 +123,12 @@ import Testing
 @Suite struct OfficialDomainsTests {
     @Test(arguments: [
         ("https://e-albania.al/eAlbaniaServices/", LinkVerdict.official, "e-albania.al"),
-        ("euprava.gov.rs/usluge", .official, "gov.rs"),
-        ("http://uslugi.gov.mk", .officialUnencrypted, "gov.mk"),
+        // the host is a listed domain itself: that domain, not its parent gov.rs / gov.mk
+        ("euprava.gov.rs/usluge", .official, "euprava.gov.rs"),
+        ("http://uslugi.gov.mk", .officialUnencrypted, "uslugi.gov.mk"),
+        ("https://www.gov.me/", .official, "gov.me"),
+        // a backslash is a slash to browsers: this goes to evil.example, whatever follows
+        ("https://evil.example\\@e-albania.al/", .unknown, ""),
         ("https://e-albania.al.secure-login.example.com/", .lookalike, "e-albania.al"),
         ("https://euprava-gov-rs.info/", .lookalike, "euprava.gov.rs"),
         ("https://gov.al@evil.example/", .lookalike, "gov.al"),

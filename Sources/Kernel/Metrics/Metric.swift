@@ -46,13 +46,18 @@ package struct Metric: Sendable {
     /// The values for a period: with no breakdown asked, one total; with breakdowns, one value per combination
     /// that occurs (combinations with nothing are left out).
     package var values: @Sendable (_ period: MetricPeriod, _ breakdowns: [String], _ database: Database) async throws -> [MetricValue]
+    /// Where the records behind a figure are listed: a page path without the locale (e.g. `/grants/register`), so
+    /// that every published number links to what it was computed from; nil when there is no such page.
+    package var records: (@Sendable (_ period: MetricPeriod) -> String)?
 
     package init(id: String, description: String, unit: String, breakdowns: [String],
+                 records: (@Sendable (MetricPeriod) -> String)? = nil,
                  values: @escaping @Sendable (MetricPeriod, [String], Database) async throws -> [MetricValue]) {
         self.id = id
         self.description = description
         self.unit = unit
         self.breakdowns = breakdowns
+        self.records = records
         self.values = values
     }
 
@@ -68,5 +73,37 @@ package struct Metric: Sendable {
         if breakdowns.isEmpty && sums.isEmpty { return [MetricValue(0)] }
         func order(_ key: [String: String]) -> [String] { breakdowns.map { key[$0] ?? "" } }
         return sums.map { MetricValue($0.value, $0.key) }.sorted { order($0.breakdown).lexicographicallyPrecedes(order($1.breakdown)) }
+    }
+}
+
+/// Money that moved under a programme, as a feature publishes it for donor reports (IATI transactions): a grant
+/// committed to an organisation, a tranche paid to it.
+package struct FundingTransaction: Sendable, Equatable {
+    package enum Kind: String, Sendable { case commitment, disbursement }
+    package var kind: Kind
+    package var day: CalendarDate
+    /// Minor units of `currency`.
+    package var amountMinor: Int64
+    package var currency: String
+    /// The programme's donor identifier (org-id.guide), to match the transactions to a programme.
+    package var funder: String
+    package var receiverName: String
+    /// The receiver's organisation identifier, when it has one.
+    package var receiverRef: String
+    package var receiverCountry: String
+    /// The grant's identifier, e.g. `ICEDA-2020-L1-001`.
+    package var reference: String
+
+    package init(kind: Kind, day: CalendarDate, amountMinor: Int64, currency: String, funder: String, receiverName: String,
+                 receiverRef: String, receiverCountry: String, reference: String) {
+        self.kind = kind
+        self.day = day
+        self.amountMinor = amountMinor
+        self.currency = currency
+        self.funder = funder
+        self.receiverName = receiverName
+        self.receiverRef = receiverRef
+        self.receiverCountry = receiverCountry
+        self.reference = reference
     }
 }

@@ -9,8 +9,9 @@ package struct IcedaErrorMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         } catch let redirect as Redirect {
             return .seeOther(redirect.to)
-        } catch let abort as AbortError where abort.status == .notFound && abort.reason == HTTPStatus.notFound.reasonPhrase {
-            // The router found no route: if the path exists for other methods, the answer is 405.
+        } catch let abort as AbortError where abort.status == .notFound && request.route == nil {
+            // The router found no route (a handler's own 404 has `request.route` set): if the path exists for other
+            // methods, the answer is 405.
             let allowed = Self.allowedMethods(for: request)
             guard !allowed.isEmpty else { return Self.response(for: abort, request: request) }
             return Self.response(for: Abort(.methodNotAllowed, headers: ["Allow": allowed.joined(separator: ", ")]), request: request)

@@ -169,9 +169,6 @@ public enum CaseRules {
         let outcome = code("outcome", draft.outcome)
         var blocker = code("blocker", draft.blocker, required: false)
         if blocker.isEmpty { blocker = "none" }
-        if outcome == "completed" && blocker != "none" && !problems.contains(where: { $0.field == "blocker" }) {
-            // a completed case may still have had a blocker that was overcome: kept as written
-        }
         if outcome == "not-completed" && blocker == "none" {
             problems.append(CaseProblem(field: "blocker", key: "centres.case.error.blocker_needed"))
         }

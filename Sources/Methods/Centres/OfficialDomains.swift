@@ -40,7 +40,10 @@ public enum OfficialDomains {
 
     public static func check(_ text: String) -> Result {
         let invalid = Result(verdict: .invalid, host: "", domain: "", country: "")
-        var rest = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        // Browsers drop tabs and line breaks inside a link and read `\` as `/`: so do we.
+        let cleaned = text.trimmingCharacters(in: .whitespacesAndNewlines).filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }
+            .replacingOccurrences(of: "\\", with: "/")
+        var rest = Substring(cleaned)
         guard !rest.isEmpty, rest.count <= 2_000 else { return invalid }
         // Read by hand rather than by URLComponents, so that a host in another script is read, not refused.
         var scheme = "https"
@@ -60,7 +63,8 @@ public enum OfficialDomains {
         if host.hasSuffix(".") { host.removeLast() }
         guard host.contains("."), !host.hasPrefix("."), host.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }) else { return invalid }
         let pairs = byCountry.sorted { $0.key < $1.key }.flatMap { country, domains in domains.map { (country: country, domain: $0) } }
-        if let pair = pairs.first(where: { host == $0.domain || host.hasSuffix("." + $0.domain) }) {
+        // The most specific listed domain the host belongs to (uslugi.gov.mk rather than gov.mk).
+        if let pair = pairs.filter({ host == $0.domain || host.hasSuffix("." + $0.domain) }).max(by: { $0.domain.count < $1.domain.count }) {
             return Result(verdict: scheme == "https" ? .official : .officialUnencrypted, host: host, domain: pair.domain, country: pair.country)
         }
         // The best imitated domain: the one whose labels the text repeats most.

@@ -7,6 +7,7 @@ public enum PaperCaseProblem: Sendable, Equatable {
     case unreadable
     case missingColumn(String)
     case unknownColumn(String)
+    case repeatedColumn(String)
     /// A yes/no column holds something else.
     case notYesNo(String)
     case tooManyRows(Int)
@@ -39,7 +40,9 @@ public enum PaperCases {
         for (position, name) in table.header.enumerated() {
             let key = name.trimmed.lowercased()
             if key.isEmpty { continue }
-            if columns.contains(key) { index[key] = position } else {
+            if columns.contains(key), index[key] != nil {
+                errors.append(FileImportError(file: file, line: table.headerLine, kind: .repeatedColumn(key), reason: "the column \"\(key)\" appears twice"))
+            } else if columns.contains(key) { index[key] = position } else {
                 errors.append(FileImportError(file: file, line: table.headerLine, kind: .unknownColumn(String(name.trimmed.prefix(40))),
                                               reason: "unknown column \"\(String(name.trimmed.prefix(40)))\"; the columns are: \(columns.joined(separator: ", "))"))
             }
