@@ -26,7 +26,7 @@ let package = Package(
         .target(
             name: "IcedaApp",
             dependencies: server + [
-                "Kernel", "Network", "Observatory", "Grants", "Centres", "Results",
+                "Kernel", "Network", "Observatory", "Grants", "Centres", "Results", "Dialogue",
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ]
@@ -38,6 +38,7 @@ let package = Package(
         .target(name: "Observatory", dependencies: server + ["Kernel"]),
         .target(name: "Grants", dependencies: server + ["Kernel", "Network"]),
         .target(name: "Centres", dependencies: server + ["Kernel", "Network", "Observatory"]),
+        .target(name: "Dialogue", dependencies: server + ["Kernel", "Network", "Observatory"]),
         // Reads the other features only through their metrics and transactions (Feature), never their tables.
         .target(name: "Results", dependencies: server + ["Kernel"]),
         .target(
@@ -53,7 +54,7 @@ let package = Package(
         .testTarget(
             name: "IcedaAppTests",
             dependencies: [
-                "IcedaApp", "Kernel", "Network", "Observatory", "Grants", "Centres", "Results",
+                "IcedaApp", "Kernel", "Network", "Observatory", "Grants", "Centres", "Results", "Dialogue",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             exclude: ["Fixtures"]

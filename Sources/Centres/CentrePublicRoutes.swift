@@ -181,12 +181,14 @@ enum CentrePublicRoutes {
         appointment.task = booking.task
         appointment.tokenHash = SecureToken.sha256(token)
         appointment.cancelled = false
-        // The slot is counted again inside the write, with the centre's row locked on PostgreSQL (SQLite writes one
-        // transaction at a time), so that two people booking its last place at once cannot both get it.
+        // The slot is counted again inside the write, with the centre's row locked, so that two people booking its
+        // last place at once cannot both get it.
         let capacity = rules.capacity
         let stored = try await request.db.transaction { database -> Bool in
-            if let sql = database as? SQLDatabase, sql.dialect.name == "postgresql" {
-                try await sql.raw("SELECT id FROM centres WHERE id = \(bind: centreID) FOR UPDATE").run()
+            // A write to the centre's row first: it locks the row on PostgreSQL and takes SQLite's write lock, so
+            // the count below cannot be overtaken by another booking's insert.
+            if let sql = database as? SQLDatabase {
+                try await sql.raw("UPDATE centres SET version = version WHERE id = \(bind: centreID)").run()
             }
             let booked = try await Appointment.query(on: database).filter(\.$centreID == centreID).filter(\.$day == day.iso)
                 .filter(\.$hour == hour).filter(\.$cancelled == false).count()

@@ -1,6 +1,7 @@
 // The features of the platform, in the order of the navigation, the home page and the migrations.
 // Adding a feature: a target under Sources/, its line in Package.swift, and its value here.
 import Centres
+import Dialogue
 import Grants
 import Kernel
 import Network
@@ -8,5 +9,5 @@ import Observatory
 import Results
 
 enum Features {
-    static let all: [any Feature] = [NetworkFeature(), ObservatoryFeature(), GrantsFeature(), CentresFeature(), ResultsFeature()]
+    static let all: [any Feature] = [NetworkFeature(), ObservatoryFeature(), GrantsFeature(), CentresFeature(), DialogueFeature(), ResultsFeature()]
 }

@@ -155,7 +155,8 @@ enum ResultsDemo {
                                    unit: "people", source: .reported, yearly: [100, 250, 250], total: 600)),
                 (r6, IndicatorPlan(code: "R6.1", title: [.en: "Evidence-based policy recommendations issued", .sq: "Rekomandime politikash të bazuara në dëshmi të lëshuara",
                                                          .mk: "Издадени препораки за политики засновани на докази", .srLatn: "Izdate preporuke zasnovane na dokazima"],
-                                   unit: "recommendations", source: .reported, yearly: [0, 5, 10], total: 15)),
+                                   unit: "recommendations", source: .computed, metric: "dialogue.recommendations-issued", disaggregations: "country",
+                                   yearly: [0, 5, 10], total: 15)),
             ]
             for (index, (node, plan)) in plans.enumerated() {
                 let indicator = ResultsIndicator()

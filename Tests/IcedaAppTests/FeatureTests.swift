@@ -8,6 +8,7 @@ import SQLKit
 import Testing
 import VaporTesting
 @testable import Centres
+@testable import Dialogue
 @testable import Results
 @testable import Grants
 @testable import IcedaApp
@@ -25,7 +26,7 @@ import VaporTesting
             let names = try await sql.raw("SELECT name FROM _fluent_migrations").all().map { try $0.decode(column: "name", as: String.self) }
             #expect(Set(names) == ["Fluent.SessionRecord.Create", "IcedaApp.M001_Platform", "IcedaApp.M002_Network", "IcedaApp.M003_Observatory",
                                    "IcedaApp.M004_UNSurvey", "IcedaApp.M005_Assessments", "IcedaApp.M006_Grants", "IcedaApp.M007_GrantCycle",
-                                   "Centres.M008_Centres", "Results.M009_Results"])
+                                   "Centres.M008_Centres", "Results.M009_Results", "Dialogue.M010_Dialogue"])
         }
     }
 
@@ -46,7 +47,7 @@ import VaporTesting
     @Test func navigationComesFromTheFeatures() async throws {
         try await withTestApp { app in
             let visitor = try await app.testing().sendRequest(.GET, "/en/").body.string
-            for link in ["href=\"/en/organisations\"", "href=\"/en/observatory\"", "href=\"/en/grants\"", "href=\"/en/centres\"", "href=\"/en/results\""] { #expect(visitor.contains(link)) }
+            for link in ["href=\"/en/organisations\"", "href=\"/en/observatory\"", "href=\"/en/grants\"", "href=\"/en/centres\"", "href=\"/en/dialogue\"", "href=\"/en/results\""] { #expect(visitor.contains(link)) }
             #expect(!visitor.contains("href=\"/en/staff\""))
             let admin = Browser(app)
             try await admin.signIn()
@@ -60,7 +61,7 @@ import VaporTesting
     }
 
     @Test func metricIdentifiersAreUniqueAndNamedByTheirFeature() {
-        let features: [any Feature] = [NetworkFeature(), ObservatoryFeature(), GrantsFeature(), CentresFeature(), ResultsFeature()]
+        let features: [any Feature] = [NetworkFeature(), ObservatoryFeature(), GrantsFeature(), CentresFeature(), DialogueFeature(), ResultsFeature()]
         var seen: Set<String> = []
         for feature in features {
             for metric in feature.metrics {
@@ -264,7 +265,8 @@ import VaporTesting
         let environment = ["ICEDA_BENCHMARK_DIR": "/nonexistent", "ICEDA_UN_SURVEY_DIR": Fixtures.url("un-egov-survey").path]
         try await withTestApp(environment: environment) { app in
             try await seed(app)
-            #expect(try await Organisation.query(on: app.db).count() == 24)
+            // 6 consortium partners + 18 demo organisations (NetworkSeed) + 10 demo institutions (DialogueDemo)
+            #expect(try await Organisation.query(on: app.db).count() == 34)
             #expect(try await Grant.query(on: app.db).count() == 8)
             #expect(try await SurveyRecord.query(on: app.db).count() == 8)
         }
