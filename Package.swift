@@ -26,7 +26,7 @@ let package = Package(
         .target(
             name: "IcedaApp",
             dependencies: server + [
-                "Kernel", "Network", "Observatory", "Grants", "Centres", "Results", "Dialogue",
+                "Kernel", "Network", "Observatory", "Grants", "Centres", "Results", "Dialogue", "Trainings",
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ]
@@ -39,6 +39,7 @@ let package = Package(
         .target(name: "Grants", dependencies: server + ["Kernel", "Network"]),
         .target(name: "Centres", dependencies: server + ["Kernel", "Network", "Observatory"]),
         .target(name: "Dialogue", dependencies: server + ["Kernel", "Network", "Observatory"]),
+        .target(name: "Trainings", dependencies: server + ["Kernel", "Network", "Centres"]),
         // Reads the other features only through their metrics and transactions (Feature), never their tables.
         .target(name: "Results", dependencies: server + ["Kernel"]),
         .target(
@@ -54,7 +55,7 @@ let package = Package(
         .testTarget(
             name: "IcedaAppTests",
             dependencies: [
-                "IcedaApp", "Kernel", "Network", "Observatory", "Grants", "Centres", "Results", "Dialogue",
+                "IcedaApp", "Kernel", "Network", "Observatory", "Grants", "Centres", "Results", "Dialogue", "Trainings", "Localization",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             exclude: ["Fixtures"]

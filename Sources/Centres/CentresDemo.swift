@@ -93,33 +93,10 @@ enum CentresDemo {
         return (centres.count, total)
     }
 
-    /// A small deterministic generator (SplitMix64), so that demo and bench data are the same on every run.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        /// A value in 0..<1000.
-        mutating func permille() -> Int { Int(next() % 1000) }
-        mutating func pick(_ weighted: [(String, Int)]) -> String {
-            let sum = weighted.reduce(0) { $0 + $1.1 }
-            var roll = Int(next() % UInt64(sum))
-            for (value, weight) in weighted {
-                if roll < weight { return value }
-                roll -= weight
-            }
-            return weighted.last!.0
-        }
-    }
-
     /// Writes `count` generated cases for a centre spread over the days `from…to` (weekdays), through the same
     /// write as the form (so the counters hold). Returns how many were stored.
     static func generate(for centre: Centre, count: Int, from: CalendarDate, to: CalendarDate, seed: UInt64, on database: Database) async throws -> Int {
-        var generator = Generator(state: seed &* 7919)
+        var generator = SplitMix64(state: seed &* 7919)
         let services = try await ServiceCatalogue.services(country: centre.country, on: database).prefix(24).map(\.code)
         var days: [CalendarDate] = []
         var day = from

@@ -48,8 +48,8 @@ public final class Centre: Model, @unchecked Sendable {
     public init() {}
 
     public var summary: LocalizedText {
-        get { JSONColumn.decode(LocalizedText.self, from: descriptionJSON, fallback: LocalizedText()) }
-        set { descriptionJSON = String(decoding: (try? JSONEncoder.sorted.encode(newValue)) ?? Data("{}".utf8), as: UTF8.self) }
+        get { LocalizedText(column: descriptionJSON) }
+        set { descriptionJSON = newValue.columnText }
     }
     public var channelList: [String] { channels.split(separator: ",").map(String.init) }
     public var languageList: [String] { languages.split(separator: ",").map(String.init) }

@@ -2,7 +2,7 @@
 import Kernel
 import Vapor
 
-enum CentresURL {
+package enum CentresURL {
     // Public pages
     static let finderRoute = SiteRoute("centres")
     static let statisticsRoute = SiteRoute("centres", "statistics")
@@ -31,7 +31,7 @@ enum CentresURL {
     static let apiCentresRoute = SiteRoute.api("centres")
     static let apiStatisticsRoute = SiteRoute.api("centres", "statistics")
 
-    static func finder(_ query: [String: String] = [:]) -> String { finderRoute.path() + QueryString.encode(query) }
+    package static func finder(_ query: [String: String] = [:]) -> String { finderRoute.path() + QueryString.encode(query) }
     static func statistics(_ query: [String: String] = [:]) -> String { statisticsRoute.path() + QueryString.encode(query) }
     static func checkLink() -> String { checkLinkRoute.path() }
     static func centre(_ slug: String) -> String { centreRoute.path(slug) }

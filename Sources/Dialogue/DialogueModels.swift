@@ -39,12 +39,12 @@ public final class Recommendation: Model, @unchecked Sendable {
     public init() {}
 
     public var title: LocalizedText {
-        get { JSONColumn.decode(LocalizedText.self, from: titleJSON, fallback: LocalizedText()) }
-        set { titleJSON = String(decoding: (try? JSONEncoder.sorted.encode(newValue)) ?? Data("{}".utf8), as: UTF8.self) }
+        get { LocalizedText(column: titleJSON) }
+        set { titleJSON = newValue.columnText }
     }
     public var text: LocalizedText {
-        get { JSONColumn.decode(LocalizedText.self, from: textJSON, fallback: LocalizedText()) }
-        set { textJSON = String(decoding: (try? JSONEncoder.sorted.encode(newValue)) ?? Data("{}".utf8), as: UTF8.self) }
+        get { LocalizedText(column: textJSON) }
+        set { textJSON = newValue.columnText }
     }
     public var lifecycleState: RecommendationState { RecommendationState(rawValue: state) ?? .draft }
     public var serviceList: [String] { services.split(separator: ";").map(String.init) }

@@ -7,7 +7,8 @@ import Kernel
 import Network
 import Observatory
 import Results
+import Trainings
 
 enum Features {
-    static let all: [any Feature] = [NetworkFeature(), ObservatoryFeature(), GrantsFeature(), CentresFeature(), DialogueFeature(), ResultsFeature()]
+    static let all: [any Feature] = [NetworkFeature(), ObservatoryFeature(), GrantsFeature(), CentresFeature(), TrainingsFeature(), DialogueFeature(), ResultsFeature()]
 }

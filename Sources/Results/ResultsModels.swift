@@ -34,12 +34,12 @@ public final class ResultsProgramme: Model, @unchecked Sendable {
     public init() {}
 
     public var title: LocalizedText {
-        get { JSONColumn.decode(LocalizedText.self, from: titleJSON, fallback: LocalizedText()) }
-        set { titleJSON = String(decoding: (try? JSONEncoder.sorted.encode(newValue)) ?? Data("{}".utf8), as: UTF8.self) }
+        get { LocalizedText(column: titleJSON) }
+        set { titleJSON = newValue.columnText }
     }
     public var summary: LocalizedText {
-        get { JSONColumn.decode(LocalizedText.self, from: descriptionJSON, fallback: LocalizedText()) }
-        set { descriptionJSON = String(decoding: (try? JSONEncoder.sorted.encode(newValue)) ?? Data("{}".utf8), as: UTF8.self) }
+        get { LocalizedText(column: descriptionJSON) }
+        set { descriptionJSON = newValue.columnText }
     }
 }
 
@@ -75,12 +75,12 @@ public final class ResultsNode: Model, @unchecked Sendable {
     public init() {}
 
     public var title: LocalizedText {
-        get { JSONColumn.decode(LocalizedText.self, from: titleJSON, fallback: LocalizedText()) }
-        set { titleJSON = String(decoding: (try? JSONEncoder.sorted.encode(newValue)) ?? Data("{}".utf8), as: UTF8.self) }
+        get { LocalizedText(column: titleJSON) }
+        set { titleJSON = newValue.columnText }
     }
     public var assumptions: LocalizedText {
-        get { JSONColumn.decode(LocalizedText.self, from: assumptionsJSON, fallback: LocalizedText()) }
-        set { assumptionsJSON = String(decoding: (try? JSONEncoder.sorted.encode(newValue)) ?? Data("{}".utf8), as: UTF8.self) }
+        get { LocalizedText(column: assumptionsJSON) }
+        set { assumptionsJSON = newValue.columnText }
     }
 }
 
@@ -112,12 +112,12 @@ public final class ResultsIndicator: Model, @unchecked Sendable {
     public init() {}
 
     public var title: LocalizedText {
-        get { JSONColumn.decode(LocalizedText.self, from: titleJSON, fallback: LocalizedText()) }
-        set { titleJSON = String(decoding: (try? JSONEncoder.sorted.encode(newValue)) ?? Data("{}".utf8), as: UTF8.self) }
+        get { LocalizedText(column: titleJSON) }
+        set { titleJSON = newValue.columnText }
     }
     public var definition: LocalizedText {
-        get { JSONColumn.decode(LocalizedText.self, from: definitionJSON, fallback: LocalizedText()) }
-        set { definitionJSON = String(decoding: (try? JSONEncoder.sorted.encode(newValue)) ?? Data("{}".utf8), as: UTF8.self) }
+        get { LocalizedText(column: definitionJSON) }
+        set { definitionJSON = newValue.columnText }
     }
 }
 

@@ -9,6 +9,7 @@ import Testing
 import VaporTesting
 @testable import Centres
 @testable import Dialogue
+@testable import Trainings
 @testable import Results
 @testable import Grants
 @testable import IcedaApp
@@ -26,7 +27,8 @@ import VaporTesting
             let names = try await sql.raw("SELECT name FROM _fluent_migrations").all().map { try $0.decode(column: "name", as: String.self) }
             #expect(Set(names) == ["Fluent.SessionRecord.Create", "IcedaApp.M001_Platform", "IcedaApp.M002_Network", "IcedaApp.M003_Observatory",
                                    "IcedaApp.M004_UNSurvey", "IcedaApp.M005_Assessments", "IcedaApp.M006_Grants", "IcedaApp.M007_GrantCycle",
-                                   "Centres.M008_Centres", "Results.M009_Results", "Dialogue.M010_Dialogue"])
+                                   "Centres.M008_Centres", "Results.M009_Results", "Dialogue.M010_Dialogue",
+                                   "Trainings.M011_Trainings"])
         }
     }
 
@@ -34,7 +36,7 @@ import VaporTesting
         try await withTestApp { app in
             let group = app.asyncCommands.group()
             let top = Set(group.commands.keys)
-            #expect(top.isSuperset(of: ["migrate", "seed", "create-user", "backup", "worker", "import", "export", "observatory", "grants", "centres"]))
+            #expect(top.isSuperset(of: ["migrate", "seed", "create-user", "backup", "worker", "import", "export", "observatory", "grants", "centres", "trainings"]))
             let export = try #require(group.commands["export"] as? any AsyncCommandGroup)
             #expect(Set(export.commands.keys) == ["organisations", "grants", "iati"])
             let importing = try #require(group.commands["import"] as? any AsyncCommandGroup)
@@ -47,7 +49,7 @@ import VaporTesting
     @Test func navigationComesFromTheFeatures() async throws {
         try await withTestApp { app in
             let visitor = try await app.testing().sendRequest(.GET, "/en/").body.string
-            for link in ["href=\"/en/organisations\"", "href=\"/en/observatory\"", "href=\"/en/grants\"", "href=\"/en/centres\"", "href=\"/en/dialogue\"", "href=\"/en/results\""] { #expect(visitor.contains(link)) }
+            for link in ["href=\"/en/organisations\"", "href=\"/en/observatory\"", "href=\"/en/grants\"", "href=\"/en/centres\"", "href=\"/en/trainings\"", "href=\"/en/dialogue\"", "href=\"/en/results\""] { #expect(visitor.contains(link)) }
             #expect(!visitor.contains("href=\"/en/staff\""))
             let admin = Browser(app)
             try await admin.signIn()
@@ -61,7 +63,7 @@ import VaporTesting
     }
 
     @Test func metricIdentifiersAreUniqueAndNamedByTheirFeature() {
-        let features: [any Feature] = [NetworkFeature(), ObservatoryFeature(), GrantsFeature(), CentresFeature(), DialogueFeature(), ResultsFeature()]
+        let features: [any Feature] = [NetworkFeature(), ObservatoryFeature(), GrantsFeature(), CentresFeature(), TrainingsFeature(), DialogueFeature(), ResultsFeature()]
         var seen: Set<String> = []
         for feature in features {
             for metric in feature.metrics {

@@ -49,7 +49,12 @@ import VaporTesting
             #expect(try await ResultsDemo.seed(on: app.db))
             let admin = Browser(app)
             try await admin.signIn()
+            // R4.1 (people trained) is computed in the demo; here its values are reported by a partner instead
             let r41 = try await Self.indicator(app, "R4.1")
+            r41.source = .reported
+            r41.metric = ""
+            r41.disaggregations = ""
+            try await r41.save(on: app.db)
             let staffPage = "/en/staff/results/iceda-2020-2023"
             let form: [(String, String)] = [("indicator", r41.id!.uuidString.lowercased()), ("starts_on", "2021-03-01"), ("ends_on", "2021-06-30"),
                                             ("value", "120"), ("unit", "people"), ("evidence", "https://example.org/training-report.pdf"), ("partner", "CRTA")]

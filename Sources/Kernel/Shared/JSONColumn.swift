@@ -2,6 +2,7 @@
 // decoded here: once per distinct text (a bounded cache shared by every request), and a text that does not decode
 // is reported in the log with its type and the decoder's reason instead of silently becoming an empty value.
 import Foundation
+import Localization
 import Logging
 import Synchronization
 
@@ -37,5 +38,17 @@ package enum JSONColumn {
             logger.error("stored JSON is not a \(String(describing: type)): \(error); text starts \(String(text.prefix(80)).debugDescription)")
             return fallback()
         }
+    }
+}
+
+extension LocalizedText {
+    /// Text in several languages as stored in a JSON text column (decoded once per distinct text, see `JSONColumn`).
+    package init(column text: String) {
+        self = JSONColumn.decode(LocalizedText.self, from: text, fallback: LocalizedText())
+    }
+
+    /// The JSON text to store in a column (keys sorted, so that equal texts give equal columns).
+    package var columnText: String {
+        String(decoding: (try? JSONEncoder.sorted.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
     }
 }
