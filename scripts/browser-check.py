@@ -685,7 +685,10 @@ def journey_grant_pages(driver, base: str, locales: list[str], unit: Unit, extra
              # the centres' staff and operator pages (the demo makes the admin an operator of the Tiranë centre)
              "/staff/centres", "/staff/centres/new", "/staff/centres/centre-tirane/edit", "/centres/centre-tirane/cases/new",
              "/centres/centre-tirane/cases/upload", "/centres/centre-tirane/dashboard", "/centres/centre-tirane/day",
-             "/centres/centre-tirane/follow-ups", "/centres/check-link?url=e-albania.al.example.com"]
+             "/centres/centre-tirane/follow-ups", "/centres/check-link?url=e-albania.al.example.com", "/centres/statistics",
+             # trainings, dialogue and results: staff and signed-in pages
+             "/staff/trainings", "/staff/trainings/new", "/self-check", "/certificates", "/dialogue/new", "/dialogue/inbox",
+             "/staff/results", "/staff/results/iceda-2020-2023", "/staff/results/iceda-2020-2023/report?kind=interim"]
     paths += [m[len("/en"):] for m in mine[:3]]
     drafts = [m for m in mine if "edit" not in m]
     paths += [d[len("/en"):] + "/preview" for d in drafts[:1]]

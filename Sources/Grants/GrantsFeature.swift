@@ -53,6 +53,28 @@ package struct GrantsFeature: Feature {
         ])]
     }
 
+    /// The open calls (each with its deadline in the call's time zone), or the way to the register when none is open.
+    package func home(_ request: Request, context: PageContext) async throws -> HomeContribution {
+        let t = context.t
+        let open = try await GrantCall.query(on: request.db).filter(\.$status == .open).sort(\.$deadline).limit(3).all()
+        let card = el("li", .class("card")) {
+            el("h2") { el("a", .href(context.link(GrantsURL.overview()))) { t("grants.title") } }
+            if open.isEmpty {
+                el("p") { t("home.grants_none_open") }
+            } else {
+                for call in open {
+                    el("p") {
+                        el("a", .href(context.link(GrantsURL.call(call.code)))) { call.title.resolve(for: context.locale)?.text ?? call.code }
+                        el("br")
+                        t("home.grants_deadline", ["date": t.date(call.deadline, timeZone: TimeZone(identifier: call.timeZoneIdentifier) ?? TimeZone(identifier: "UTC")!)])
+                    }
+                }
+            }
+            el("p") { el("a", .href(context.link(GrantsURL.register()))) { t("home.grants_register") } }
+        }
+        return HomeContribution(cards: [card])
+    }
+
     package func seedDemo(_ app: Application) async throws -> [String] {
         var added: [String] = []
         if let grants = try await GrantsSeed.seedDemo(on: app.db) {

@@ -30,6 +30,21 @@ package struct ObservatoryFeature: Feature {
         [FeatureCommand(["observatory"], ObservatoryCommands.group())]
     }
 
+    /// The newest published measurement and the way to the figures.
+    package func home(_ request: Request, context: PageContext) async throws -> HomeContribution {
+        let t = context.t
+        let latest = try await Edition.query(on: request.db).filter(\.$published == true).sort(\.$period, .descending).first()
+        let card = el("li", .class("card")) {
+            el("h2") { el("a", .href(context.link(ObservatoryURL.home()))) { t("nav.observatory") } }
+            if let latest {
+                el("p") { t("home.observatory_latest", ["edition": latest.name]) }
+            } else {
+                el("p") { t("home.observatory_empty") }
+            }
+        }
+        return HomeContribution(cards: [card])
+    }
+
     package func navigation(_ context: NavigationContext) -> [NavItem] {
         [context.item("nav.observatory", ObservatoryURL.home(), section: "observatory")]
     }

@@ -70,12 +70,12 @@ final class GrantCall: Model, @unchecked Sendable {
     }
 
     var title: LocalizedText {
-        get { LocalizedText.decoded(titleJSON) }
-        set { titleJSON = newValue.encoded }
+        get { LocalizedText(column: titleJSON) }
+        set { titleJSON = newValue.columnText }
     }
     var text: LocalizedText {
-        get { LocalizedText.decoded(textJSON) }
-        set { textJSON = newValue.encoded }
+        get { LocalizedText(column: textJSON) }
+        set { textJSON = newValue.columnText }
     }
     var timeZone: TimeZone { TimeZone(identifier: timeZoneIdentifier) ?? TimeZone(identifier: "UTC")! }
     var window: Grants.SubmissionWindow { Grants.SubmissionWindow(opensAt: opensAt, deadline: deadline, timeZone: timeZone) }
@@ -135,8 +135,8 @@ final class GrantLot: Model, @unchecked Sendable {
     var trancheShares: [Grants.BasisPoints] { trancheCodes.split(separator: ";").compactMap { Int64($0) }.map(Grants.BasisPoints.init) }
 
     var title: LocalizedText {
-        get { LocalizedText.decoded(titleJSON) }
-        set { titleJSON = newValue.encoded }
+        get { LocalizedText(column: titleJSON) }
+        set { titleJSON = newValue.columnText }
     }
     var eligibleCountries: [String] {
         get { eligibleCountryCodes.split(separator: ";").map(String.init) }
@@ -203,11 +203,4 @@ final class Grant: Model, @unchecked Sendable {
     var awardCalendarDate: CalendarDate? { CalendarDate(iso: awardDate) }
     var plannedStartDate: CalendarDate? { CalendarDate(iso: plannedStart) }
     var plannedEndDate: CalendarDate? { plannedStartDate?.endOfPeriod(months: durationMonths) }
-}
-
-extension LocalizedText {
-    static func decoded(_ json: String) -> LocalizedText {
-        JSONColumn.decode(LocalizedText.self, from: json, fallback: LocalizedText())
-    }
-    var encoded: String { String(decoding: (try? JSONEncoder.sorted.encode(self)) ?? Data("{}".utf8), as: UTF8.self) }
 }

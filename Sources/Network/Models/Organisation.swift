@@ -40,8 +40,8 @@ public final class Organisation: Model, @unchecked Sendable {
     }
 
     public var summary: LocalizedText {
-        get { JSONColumn.decode(LocalizedText.self, from: descriptionJSON, fallback: LocalizedText()) }
-        set { descriptionJSON = String(decoding: (try? JSONEncoder.sorted.encode(newValue)) ?? Data("{}".utf8), as: UTF8.self) }
+        get { LocalizedText(column: descriptionJSON) }
+        set { descriptionJSON = newValue.columnText }
     }
 
     /// Copies validated input onto the record.
