@@ -26,12 +26,8 @@ enum CentrePublicRoutes {
     /// The programme's countries, where centres are.
     static let countries = ["AL", "XK", "ME", "MK", "RS", "BA"]
 
-    /// Text as search compares it: lower case, accents dropped, Serbian and Macedonian Cyrillic as Latin.
-    static func folded(_ text: String) -> String {
-        let latin = String(text.lowercased().flatMap { Slug.cyrillic[$0] ?? String($0) })
-        return latin.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
-            .replacingOccurrences(of: "đ", with: "dj")
-    }
+    /// Text as search compares it (the directory's folding).
+    static func folded(_ text: String) -> String { SearchFolding.fold(text) }
 
     static func today() -> CalendarDate { CalendarDate(utc: Date()) }
 

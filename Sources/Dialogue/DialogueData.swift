@@ -36,7 +36,8 @@ struct TrackerQuery: Sendable, Equatable {
         area = value("area").flatMap { DialogueVocabulary.areas.contains($0) ? $0 : nil }
         service = value("service", max: 10).flatMap { $0.allSatisfy { $0.isNumber || $0 == "." } ? $0 : nil }
         state = value("status").flatMap { RecommendationState(rawValue: $0) != nil && $0 != "draft" ? $0 : nil }
-        author = value("author")
+        // a directory slug only: `%` or `_` would be wildcards in the LIKE below
+        author = value("author").flatMap { slug in slug.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") } ? slug : nil }
         year = value("year", max: 4).flatMap(Int.init).flatMap { (2000...2100).contains($0) ? $0 : nil }
         page = request.queryPage()
     }

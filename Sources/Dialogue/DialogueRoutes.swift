@@ -61,7 +61,7 @@ enum DialogueRoutes {
     static func render(_ request: Request, _ recommendation: Recommendation, change: ChangeInput, errors: [FieldError], status: HTTPStatus = .ok) async throws -> Response {
         let acting = try await DialogueData.role(of: request.currentUser, on: recommendation, on: request.db)
         // A draft is seen only by its authors and staff.
-        if recommendation.lifecycleState == .draft && acting == nil { throw Abort(.notFound) }
+        if recommendation.lifecycleState == .draft && !(acting?.role == .staff || acting?.role == .member) { throw Abort(.notFound) }
         let addressees = try await DialogueData.addressees(of: [recommendation], on: request.db)[recommendation.id!] ?? []
         let evidence = try await DialogueData.evidence(of: recommendation, on: request.db)
         let history = try await DialogueData.history(of: recommendation, on: request.db)
@@ -86,6 +86,9 @@ enum DialogueRoutes {
         if day == nil { errors.append(FieldError(field: "day", message: t("dialogue.error.day"))) }
         if !DialogueVocabulary.sources.contains(input.source) { errors.append(FieldError(field: "source", message: t("dialogue.error.source"))) }
         if acting.role == .focalPoint && input.source != "platform" { errors.append(FieldError(field: "source", message: t("dialogue.error.source"))) }
+        if let day, event != .publish, let published = CalendarDate(iso: recommendation.publishedOn), day < published {
+            errors.append(FieldError(field: "day", message: t("dialogue.error.before_publication", ["date": published.iso])))
+        }
         if event == .answer && input.note.isEmpty { errors.append(FieldError(field: "note", message: t("dialogue.error.answer_text"))) }
         var next: RecommendationState?
         if let event {
@@ -269,22 +272,33 @@ enum DialogueRoutes {
         recommendation.year = issued.year
         recommendation.remindedOn = ""
         recommendation.createdBy = user.id
-        try await request.db.transaction { database in
-            recommendation.code = try await nextCode(year: issued.year, on: database)
-            try await recommendation.save(on: database)
-            for institution in addressed {
-                try await RecommendationAddressee(recommendationID: recommendation.requireID(), organisationID: institution.requireID()).save(on: database)
+        // Two drafts saved at the same moment may compute the same code: the unique index refuses the second, which
+        // then takes the next number.
+        for attempt in 1...5 {
+            do {
+                try await request.db.transaction { database in
+                    recommendation.id = nil
+                    recommendation.code = try await nextCode(year: issued.year, on: database)
+                    try await recommendation.create(on: database)
+                    for institution in addressed {
+                        try await RecommendationAddressee(recommendationID: recommendation.requireID(), organisationID: institution.requireID()).save(on: database)
+                    }
+                }
+                break
+            } catch let error as any DatabaseError where error.isConstraintFailure && attempt < 5 {
+                continue
             }
         }
         request.flash(.success, t("dialogue.drafted", ["code": recommendation.code]))
         return .seeOther(request.localLink(DialogueURL.recommendation(recommendation.code)))
     }
 
-    /// `REC-<year>-<n>`, one more than the year's highest.
+    /// `REC-<year>-<n>`, one more than the year's highest (read by the year column: text ranges over codes would
+    /// depend on the database's collation).
     static func nextCode(year: Int, on database: Database) async throws -> String {
         let prefix = "REC-\(year)-"
-        let codes = try await Recommendation.query(on: database).filter(\.$code >= prefix).filter(\.$code < "REC-\(year)-~").all().map(\.code)
-        let highest = codes.compactMap { Int($0.dropFirst(prefix.count)) }.max() ?? 0
+        let codes = try await Recommendation.query(on: database).filter(\.$year == year).all().map(\.code)
+        let highest = codes.filter { $0.hasPrefix(prefix) }.compactMap { Int($0.dropFirst(prefix.count)) }.max() ?? 0
         return prefix + String(format: "%03d", highest + 1)
     }
 
@@ -462,6 +476,15 @@ enum DialogueRoutes {
             problems.append("country: an ISO 3166-1 alpha-2 code in capitals")
         }
         if let level = text("level"), !DialogueVocabulary.levels.contains(level) { problems.append("level: national or local") }
+        if let country = text("country"), country.unicodeScalars.count == 2, !DialogueVocabulary.countries.contains(country) {
+            problems.append("country: one of " + DialogueVocabulary.countries.joined(separator: ", "))
+        }
+        if let area = text("area"), !DialogueVocabulary.areas.contains(area) { problems.append("area: one of " + DialogueVocabulary.areas.joined(separator: ", ")) }
+        for name in ["institution", "author"] {
+            if let slug = text(name), !slug.isEmpty, !slug.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) {
+                problems.append("\(name): a directory slug (a-z, 0-9, -)")
+            }
+        }
         if let status = text("status"), RecommendationState(rawValue: status) == nil || status == "draft" { problems.append("status: one of the published states") }
         if let service = text("service"), service.isEmpty || service.count > 10 || !service.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) {
             problems.append("service: digits and dots, e.g. 3.2")

@@ -55,7 +55,7 @@ struct DirectoryQuery: Sendable, Equatable {
         if let country { query.filter(\.$countryCode == country) }
         if let kind { query.filter(\.$kind == kind) }
         if let focus { query.filter(\.$focusAreaCodes ~~ ";\(focus.rawValue);") }
-        if let search { query.filter(\.$searchText ~~ search.lowercased()) }
+        if let search { query.filter(\.$searchText ~~ SearchFolding.fold(search)) }
         return query
     }
 

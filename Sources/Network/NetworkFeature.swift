@@ -12,7 +12,7 @@ package struct NetworkFeature: Feature {
 
     package var id: String { "network" }
 
-    package var migrations: [any Migration] { [M002_Network()] }
+    package var migrations: [any Migration] { [M002_Network(), M012_SearchFolding()] }
 
     package func routes(site: RoutesBuilder, api: RoutesBuilder) throws {
         DirectoryRoutes.register(site)

@@ -16,14 +16,19 @@ struct CredentialSigner: Sendable {
     static func load(dataDirectory: String) throws -> CredentialSigner {
         let folder = URL(fileURLWithPath: dataDirectory).appendingPathComponent("keys", isDirectory: true)
         let file = folder.appendingPathComponent("credentials-ed25519.key")
-        if let data = try? Data(contentsOf: file), let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: data) {
-            return CredentialSigner(key: key)
+        if FileManager.default.fileExists(atPath: file.path) {
+            // a key that exists but cannot be read stops the start: replacing it would make every issued certificate
+            // look forged
+            let data = try Data(contentsOf: file)
+            return CredentialSigner(key: try Curve25519.Signing.PrivateKey(rawRepresentation: data))
         }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let key = Curve25519.Signing.PrivateKey()
-        try key.rawRepresentation.write(to: file, options: .atomic)
-        try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
-        return CredentialSigner(key: key)
+        // created with 0600 and only if absent: a second instance starting at the same moment reads the first's key
+        guard FileManager.default.createFile(atPath: file.path, contents: key.rawRepresentation, attributes: [.posixPermissions: 0o600]) else {
+            throw Abort(.internalServerError, reason: "cannot write the credential key at \(file.path)")
+        }
+        return try load(dataDirectory: dataDirectory)
     }
 
     static func base64url(_ data: some DataProtocol) -> String {

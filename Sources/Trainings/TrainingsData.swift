@@ -123,9 +123,11 @@ enum TrainingsData {
         let marks = try await TrainingAttendance.query(on: database).filter(\.$sessionID ~~ sessions.compactMap(\.id)).all()
         let attended = Dictionary(grouping: marks, by: \.registrationID).mapValues(\.count)
         let held = Set(sessions.compactMap(\.id))
-        let already = Set(try await TrainingCertificate.query(on: database).filter(\.$eventID == eventID).all().map(\.registrationID))
         let rule = CertificateRule(minimumAttendancePercent: min(max(event.minAttendance, 0), 100), requiresPostTest: false)
         return try await database.transaction { database in
+            // under the event's lock, so that two clicks on "issue" cannot both issue the same certificate
+            try await lock(eventID, on: database)
+            let already = Set(try await TrainingCertificate.query(on: database).filter(\.$eventID == eventID).all().map(\.registrationID))
             var issued = 0
             for person in people {
                 let personID = try person.requireID()
@@ -141,7 +143,7 @@ enum TrainingsData {
                                                        criteria: "Attended at least \(rule.minimumAttendancePercent) % of the sessions."),
                     validFrom: now, validUntil: nil)
                 guard CredentialClaims.problems(credential).isEmpty else { continue }
-                let jwt = try signer.sign(header: CredentialClaims.joseHeader(keyID: baseURL + TrainingsURL.apiJWKS() + "#" + signer.keyID),
+                let jwt = try signer.sign(header: CredentialClaims.joseHeader(keyID: signer.keyID),
                                           payload: CredentialClaims.jwtPayload(credential))
                 let certificate = TrainingCertificate()
                 certificate.id = id

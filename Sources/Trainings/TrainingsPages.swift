@@ -316,7 +316,7 @@ enum TrainingsPages {
                 el("form", Attribute("method", "post"), Attribute("action", context.link(TrainingsURL.attendance(event.slug))), .class("card")) {
                     Forms.csrf(context.csrfToken)
                     el("input", .type("hidden"), .name("session"), .value(session.id!.uuidString.lowercased()))
-                    Forms.checkboxes(name: "present[]", legend: t("trainings.attendance_of", ["position": String(session.position), "date": day(session.day, t: t)]),
+                    Forms.checkboxes(name: "present\(session.position)[]", legend: t("trainings.attendance_of", ["position": String(session.position), "date": day(session.day, t: t)]),
                                      choices: confirmed.map { Choice(value: $0.id!.uuidString.lowercased(), label: "\($0.name) (\($0.code))") },
                                      selected: Set(confirmed.filter { marks.contains("\($0.id!)|\(session.id!)") }.map { $0.id!.uuidString.lowercased() }), t: t)
                     Forms.submit(t("trainings.save_attendance", ["position": String(session.position)]), secondary: true)
@@ -334,7 +334,16 @@ enum TrainingsPages {
                         if let certificate = byRegistration[person.id!] {
                             el("li") {
                                 el("a", .href(context.link(TrainingsURL.certificate(certificate.id!)))) { person.name }
-                                if certificate.revokedAt != nil { " — " + t("trainings.status.revoked", ["reason": certificate.revokedReason]) }
+                                if certificate.revokedAt != nil {
+                                    " — " + t("trainings.status.revoked", ["reason": certificate.revokedReason])
+                                } else {
+                                    el("form", Attribute("method", "post"), Attribute("action", context.link(TrainingsURL.revoke(event.slug, certificate.id!))), .class("inline")) {
+                                        Forms.csrf(context.csrfToken)
+                                        el("label", .for("reason-\(certificate.id!.uuidString.lowercased())")) { " " + t("trainings.revoke_reason", ["holder": person.name]) + " " }
+                                        el("input", .id("reason-\(certificate.id!.uuidString.lowercased())"), .name("reason"), .type("text"), .class("input w-short"))
+                                        el("button", .type("submit"), .class("link-button")) { t("trainings.revoke", ["holder": person.name]) }
+                                    }
+                                }
                             }
                         }
                     }

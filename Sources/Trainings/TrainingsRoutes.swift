@@ -119,11 +119,19 @@ enum TrainingsRoutes {
 
     static func instant(_ day: String, _ time: String, _ zone: TimeZone) -> Date? {
         guard let date = CalendarDate(iso: day) else { return nil }
-        let parts = time.split(separator: ":").compactMap { Int($0) }
-        guard parts.count == 2, (0...23).contains(parts[0]), (0...59).contains(parts[1]) else { return nil }
+        guard let minutes = minutes(time) else { return nil }
+        let parts = [minutes / 60, minutes % 60]
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         return calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: parts[0], minute: parts[1]))
+    }
+
+    /// `HH:MM` (or `H:MM`) as minutes after midnight; nil for anything else.
+    static func minutes(_ time: String) -> Int? {
+        let parts = time.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let hour = Int(parts[0]), let minute = Int(parts[1]), (0...23).contains(hour), (0...59).contains(minute) else { return nil }
+        return hour * 60 + minute
     }
 
     static func stamp(_ date: Date) -> String {
@@ -179,7 +187,13 @@ enum TrainingsRoutes {
         var errors: [FieldError] = []
         if !event.isOpen { errors.append(FieldError(field: "name", message: t("trainings.error.invitation_only"))) }
         if input.name.isEmpty { errors.append(FieldError(field: "name", message: t("trainings.error.name"))) }
-        if TrainingRegistration.contactKey(input.contact).count < 5 { errors.append(FieldError(field: "contact", message: t("trainings.error.contact"))) }
+        // one e-mail address (never a list: it goes into a To: header) or a phone number
+        let contact = input.contact.trimmingCharacters(in: .whitespaces)
+        let isEmail = contact.contains("@")
+        let phoneOK = !isEmail && contact.allSatisfy { $0.isNumber || " +-()/".contains($0) } && contact.filter(\.isNumber).count >= 6
+        if isEmail ? !EmailAddress.isValid(EmailAddress.normalised(contact)) : !phoneOK {
+            errors.append(FieldError(field: "contact", message: t("trainings.error.contact")))
+        }
         if !TrainingsVocabulary.genders.contains(input.gender) { input.gender = "unknown" }
         if !input.consent { errors.append(FieldError(field: "consent", message: t("trainings.error.consent"))) }
         guard errors.isEmpty else { return try await renderEvent(request, event, input: input, errors: errors, status: .unprocessableEntity) }
@@ -267,7 +281,7 @@ enum TrainingsRoutes {
         case .malformed: return (.malformed, nil)
         case .badSignature: return (.tampered, nil)
         case .expired: return (.expired, nil)
-        case .notYetValid: return (.tampered, nil)
+        case .notYetValid: return (.malformed, nil)
         case .valid(let jti, _):
             guard let last = jti.split(separator: "/").last, let id = UUID(uuidString: String(last)),
                   let certificate = try await TrainingCertificate.find(id, on: database) else { return (.unknown, nil) }
@@ -399,11 +413,11 @@ enum TrainingsRoutes {
             let parts = line.split(separator: " ", omittingEmptySubsequences: true)
             let times = parts.count == 2 ? parts[1].split(separator: "-").map(String.init) : []
             guard parts.count == 2, let day = CalendarDate(iso: String(parts[0])), (2000...2100).contains(day.year), times.count == 2,
-                  instant(day.iso, times[0], TimeZone(identifier: "UTC")!) != nil, instant(day.iso, times[1], TimeZone(identifier: "UTC")!) != nil, times[0] < times[1] else {
+                  let from = minutes(times[0]), let to = minutes(times[1]), from < to else {
                 errors.append(FieldError(field: "sessions", message: t("trainings.error.session", ["line": String(index + 1), "text": String(line.prefix(40))])))
                 continue
             }
-            sessions.append((day, times[0], times[1]))
+            sessions.append((day, String(format: "%02d:%02d", from / 60, from % 60), String(format: "%02d:%02d", to / 60, to % 60)))
         }
         if sessions.isEmpty && !errors.contains(where: { $0.field == "sessions" }) { errors.append(FieldError(field: "sessions", message: t("trainings.error.no_session"))) }
         guard errors.isEmpty, let capacity, let minimum else {
@@ -476,7 +490,7 @@ enum TrainingsRoutes {
               session.eventID == event.id else { throw Abort(.badRequest) }
         let people = try await TrainingsData.registrations(of: event.requireID(), on: request.db).filter { $0.state == RegistrationState.confirmed.rawValue }
         let ids = Set(people.compactMap(\.id))
-        let present = Set(((try? request.content.get([String].self, at: "present")) ?? []).prefix(5_000).compactMap(UUID.init(uuidString:))).intersection(ids)
+        let present = Set(((try? request.content.get([String].self, at: "present\(session.position)")) ?? []).prefix(5_000).compactMap(UUID.init(uuidString:))).intersection(ids)
         try await TrainingsData.setAttendance(session: sessionID, present: present, registrations: Array(ids), on: request.db)
         request.flash(.success, request.t("trainings.attendance_saved", ["count": request.t.integer(present.count), "session": String(session.position)]))
         return .seeOther(request.localLink(TrainingsURL.manage(event.slug)))

@@ -44,8 +44,9 @@ import VaporTesting
             #expect(created.status == .seeOther)
             #expect(created.headers.first(name: .location) == "/en/dialogue/recommendations/REC-2026-001")
             let path = "/en/dialogue/recommendations/REC-2026-001"
-            // a draft is not public
+            // a draft is not public, nor shown to the institution it will address
             #expect(try await app.testing().sendRequest(.GET, path).status == .notFound)
+            #expect(try await focal.get(path).status == .notFound)
             // the member cannot publish (staff do): refused by the state machine, the note kept
             let refused = try await member.post(path + "/changes", form: [("event", "publish"), ("day", "2026-01-06"), ("source", "platform"), ("note", "please"), ("version", "0")], csrfFrom: path)
             #expect(refused.status == .unprocessableEntity)

@@ -33,6 +33,16 @@ import VaporTesting
                 #expect(response.body.string.contains("Lëvizja Mjaft!"))
                 #expect(response.body.string.contains("1 organisation found."))
             }
+            // accents and script do not matter: "levizja" finds Lëvizja, "тирана" (Cyrillic) finds Tiranë, "beograd" CRTA's town
+            for query in ["levizja", "%D1%82%D0%B8%D1%80%D0%B0%D0%BD", "TIRANE"] {
+                try await app.testing().test(.GET, "/en/organisations?q=\(query)") { response in
+                    #expect(response.body.string.contains("Lëvizja Mjaft!"), "\(query)")
+                    #expect(response.body.string.contains("1 organisation found."), "\(query)")
+                }
+            }
+            try await app.testing().test(.GET, "/en/organisations?q=%D0%91%D0%B5%D0%BE%D0%B3%D1%80%D0%B0%D0%B4") { response in // "Београд"
+                #expect(response.body.string.contains(">CRTA<"))
+            }
             try await app.testing().test(.GET, "/en/organisations?focus=open-data&sort=-name") { response in
                 let body = response.body.string
                 // open-data partners: e-Governance Academy, CRTA, Open Data Kosovo; descending by name

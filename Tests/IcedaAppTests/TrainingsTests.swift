@@ -89,6 +89,9 @@ import VaporTesting
             let refused = try await visitor.post("/en/trainings/test-event", form: [("name", "Mira"), ("contact", "mira@example.org"), ("gender", "female")])
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.string.contains(#"value="mira@example.org""#))
+            // a list of addresses is not one contact (it would go into a To: header)
+            let list = try await visitor.post("/en/trainings/test-event", form: [("name", "Mira"), ("contact", "a@x.org, b@y.org"), ("consent", "1")])
+            #expect(list.status == .unprocessableEntity)
             let done = try await visitor.post("/en/trainings/test-event", form: [("name", "Mira"), ("contact", "mira@example.org"), ("gender", "female"), ("consent", "1")])
             #expect(done.status == .seeOther)
             let page = try await visitor.get(try #require(done.headers.first(name: .location))).body.string
@@ -146,6 +149,10 @@ import VaporTesting
             let forged = parts[0] + "." + forgedPayload + "." + parts[2]
             let checked = try await app.testing().sendRequest(.GET, "/en/certificates?jwt=" + forged.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
             #expect(checked.body.string.contains("Not valid: the credential was changed after it was signed"))
+            // a credential signed by another key, however well formed, is not ours
+            let stranger = CredentialSigner(key: Curve25519.Signing.PrivateKey())
+            let foreign = try stranger.sign(header: CredentialClaims.joseHeader(keyID: stranger.keyID), payload: .object([("jti", .string(path))]))
+            #expect(signer.verify(foreign) == .badSignature)
             // revoked by staff, with the reason shown and given by the API
             let admin = Browser(app)
             try await admin.signIn()

@@ -26,7 +26,8 @@ public final class Organisation: Model, @unchecked Sendable {
     @Field(key: "focus_areas") public var focusAreaCodes: String
     /// JSON of `LocalizedText`.
     @Field(key: "description") public var descriptionJSON: String
-    /// Lower-cased name and municipality, for search that behaves alike on SQLite and PostgreSQL.
+    /// Name and municipality folded (`SearchFolding`), for search that forgives accents and script and behaves alike
+    /// on SQLite and PostgreSQL.
     @Field(key: "search_text") public var searchText: String
     /// Whether the public directory shows it: organisations that registered themselves wait for staff.
     @Field(key: "listed") public var listed: Bool
@@ -54,7 +55,7 @@ public final class Organisation: Model, @unchecked Sendable {
         email = input.email
         focusAreas = input.focusAreas
         summary = input.description
-        searchText = (input.name + " " + input.municipality).lowercased()
+        searchText = SearchFolding.fold(input.name + " " + input.municipality)
     }
 }
 
