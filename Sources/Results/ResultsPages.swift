@@ -285,13 +285,14 @@ enum ResultsPages {
             el("h2") { t("results.target_title") }
             el("form", Attribute("method", "post"), Attribute("action", context.link(ResultsURL.target(slug))), Attribute("novalidate", nil)) {
                 Forms.csrf(context.csrfToken)
+                // the target form's fields have names of their own: two forms on one page must not share ids
                 let target = staff.target
-                Forms.select(name: "indicator", label: t("results.indicator"), choices: indicatorChoices(view, reportedOnly: false, context: context),
+                Forms.select(name: "target_indicator", label: t("results.indicator"), choices: indicatorChoices(view, reportedOnly: false, context: context),
                              selected: target.indicator, blankLabel: t("results.choose"), errors: errors, t: t)
-                Forms.text(name: "starts_on", label: t("results.period_start"), value: target.startsOn, errors: errors, type: "date", t: t)
-                Forms.text(name: "ends_on", label: t("results.period_end"), value: target.endsOn, errors: errors, type: "date", t: t)
-                Forms.text(name: "value", label: t("results.target"), value: target.value, errors: errors, type: "number", width: "short", t: t)
-                Forms.textarea(name: "note", label: t("results.gap_note"), value: target.note, hint: t("results.gap_note_hint"), errors: errors, rows: 3, t: t)
+                Forms.text(name: "target_starts_on", label: t("results.period_start"), value: target.startsOn, errors: errors, type: "date", t: t)
+                Forms.text(name: "target_ends_on", label: t("results.period_end"), value: target.endsOn, errors: errors, type: "date", t: t)
+                Forms.text(name: "target_value", label: t("results.target"), value: target.value, errors: errors, type: "number", width: "short", t: t)
+                Forms.textarea(name: "target_note", label: t("results.gap_note"), value: target.note, hint: t("results.gap_note_hint"), errors: errors, rows: 3, t: t)
                 Forms.submit(t("results.save_target"))
             }
         }

@@ -133,14 +133,15 @@ enum ResultsRoutes {
         let programme = try await staffProgramme(request)
         let t = request.t
         var state = StaffState()
-        state.target = TargetInput(indicator: request.formLine("indicator"), startsOn: String(request.formLine("starts_on").prefix(10)),
-                                   endsOn: String(request.formLine("ends_on").prefix(10)), value: String(request.formLine("value").prefix(12)),
-                                   note: String(request.formText("note").prefix(2_000)))
-        let indicator = try await indicator(request, programme)
-        if indicator == nil { state.errors.append(FieldError(field: "indicator", message: t("results.error.indicator"))) }
-        let period = period(state.target.startsOn, state.target.endsOn, programme: programme, t: t, errors: &state.errors, fields: ("starts_on", "ends_on"))
+        state.target = TargetInput(indicator: request.formLine("target_indicator"), startsOn: String(request.formLine("target_starts_on").prefix(10)),
+                                   endsOn: String(request.formLine("target_ends_on").prefix(10)), value: String(request.formLine("target_value").prefix(12)),
+                                   note: String(request.formText("target_note").prefix(2_000)))
+        let indicator = try await indicator(request, programme, field: "target_indicator")
+        if indicator == nil { state.errors.append(FieldError(field: "target_indicator", message: t("results.error.indicator"))) }
+        let period = period(state.target.startsOn, state.target.endsOn, programme: programme, t: t, errors: &state.errors,
+                            fields: ("target_starts_on", "target_ends_on"))
         let value = Int(state.target.value).flatMap { (0...1_000_000_000).contains($0) ? $0 : nil }
-        if value == nil { state.errors.append(FieldError(field: "value", message: t("results.error.value"))) }
+        if value == nil { state.errors.append(FieldError(field: "target_value", message: t("results.error.value"))) }
         guard state.errors.isEmpty, let indicator, let period, let value else {
             return try await renderStaff(request, programme, state: state, status: .unprocessableEntity)
         }

@@ -81,8 +81,8 @@ import VaporTesting
             #expect(try await admin.post(staffPage + "/reported/\(value.id!.uuidString.lowercased())/decision", form: [("decision", "approve")], csrfFrom: staffPage).status == .seeOther)
             #expect(try await actual() == 120)
             // a target for a period outside the programme is refused
-            let target = try await admin.post(staffPage + "/targets", form: [("indicator", r41.id!.uuidString.lowercased()), ("starts_on", "2019-01-01"),
-                                                                          ("ends_on", "2019-12-31"), ("value", "10")], csrfFrom: staffPage)
+            let target = try await admin.post(staffPage + "/targets", form: [("target_indicator", r41.id!.uuidString.lowercased()), ("target_starts_on", "2019-01-01"),
+                                                                          ("target_ends_on", "2019-12-31"), ("target_value", "10")], csrfFrom: staffPage)
             #expect(target.status == .unprocessableEntity)
             // a visitor cannot reach the staff view
             #expect(try await app.testing().sendRequest(.GET, staffPage).status == .seeOther)
