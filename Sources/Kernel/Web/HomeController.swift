@@ -25,6 +25,13 @@ package enum HomeController {
                     el("p") { el("a", .href("/api/openapi.json")) { t("ds.footer_api") } }
                 }
             }
+            el("h2") { t("home.who_title") }
+            el("dl", .class("summary-list")) {
+                for audience in ["csos", "citizens", "researchers", "journalists", "institutions"] {
+                    el("dt") { t("home.who.\(audience)") }
+                    el("dd") { t("home.who.\(audience).text") }
+                }
+            }
             contributions.flatMap(\.sections)
         }
         return .html(page)
