@@ -129,6 +129,9 @@ enum DialogueMetrics {
 }
 
 enum DialogueOpenAPI {
+    /// A JSON array of strings, so that the document's enums are the vocabularies the API checks against.
+    static func list(_ values: [String]) -> String { "[" + values.map { "\"\($0)\"" }.joined(separator: ", ") + "]" }
+
     static var fragment: OpenAPIFragment {
         OpenAPIFragment(paths: [
             ##"""
@@ -137,13 +140,13 @@ enum DialogueOpenAPI {
                 "operationId": "listRecommendations",
                 "summary": "Published recommendations to institutions, newest first, 25 per page",
                 "parameters": [
-                  {"name": "country", "in": "query", "required": false, "schema": {"type": "string", "pattern": "^[A-Z]{2}$"}},
-                  {"name": "institution", "in": "query", "required": false, "description": "The institution's directory slug.", "schema": {"type": "string", "maxLength": 100}},
+                  {"name": "country", "in": "query", "required": false, "schema": {"type": "string", "enum": \##(list(DialogueVocabulary.countries))}},
+                  {"name": "institution", "in": "query", "required": false, "description": "The institution's directory slug.", "schema": {"type": "string", "pattern": "^[a-z0-9-]{1,100}$"}},
                   {"name": "level", "in": "query", "required": false, "schema": {"type": "string", "enum": ["national", "local"]}},
-                  {"name": "area", "in": "query", "required": false, "schema": {"type": "string", "maxLength": 40}},
+                  {"name": "area", "in": "query", "required": false, "schema": {"type": "string", "enum": \##(list(DialogueVocabulary.areas))}},
                   {"name": "status", "in": "query", "required": false, "schema": {"type": "string", "enum": ["published", "acknowledged", "answered", "accepted", "partly-accepted", "rejected", "implemented", "not-implemented"]}},
                   {"name": "service", "in": "query", "required": false, "schema": {"type": "string", "pattern": "^[0-9.]{1,10}$"}},
-                  {"name": "author", "in": "query", "required": false, "schema": {"type": "string", "maxLength": 100}},
+                  {"name": "author", "in": "query", "required": false, "description": "An authoring organisation's directory slug.", "schema": {"type": "string", "pattern": "^[a-z0-9-]{1,100}$"}},
                   {"name": "year", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 2000, "maximum": 2100}},
                   {"name": "page", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 1, "maximum": 100000}}
                 ],

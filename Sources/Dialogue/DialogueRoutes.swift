@@ -481,7 +481,7 @@ enum DialogueRoutes {
         }
         if let area = text("area"), !DialogueVocabulary.areas.contains(area) { problems.append("area: one of " + DialogueVocabulary.areas.joined(separator: ", ")) }
         for name in ["institution", "author"] {
-            if let slug = text(name), !slug.isEmpty, !slug.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) {
+            if let slug = text(name), slug.isEmpty || !slug.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) {
                 problems.append("\(name): a directory slug (a-z, 0-9, -)")
             }
         }
