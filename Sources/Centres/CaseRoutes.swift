@@ -138,16 +138,9 @@ enum CaseRoutes {
         _ = try await CentreAccess.requireOperator(request, centre)
         let example = [["", CentrePublicRoutes.today().iso, "in-person", "", "certificate", "completed", "none", "65-plus", "female", "elderly;rural",
                         "yes", "national", "no"]]
-        return csv(CSVWriter.document(header: PaperCases.columns, rows: example), name: "cases-template.csv")
+        return .csv(CSVWriter.document(header: PaperCases.columns, rows: example), filename: "cases-template.csv")
     }
 
-    static func csv(_ text: String, name: String) -> Response {
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
-        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return Response(status: .ok, headers: headers, body: .init(string: text))
-    }
 
     struct UploadBody: Content {
         var file: File?
@@ -242,7 +235,7 @@ enum CaseRoutes {
                                    groups.joined(separator: ";"), item.firstTime == 1 ? "yes" : "no", item.level, item.followUp == 1 ? "yes" : "no",
                                    item.flags])
         }
-        return csv(text, name: "\(centre.slug)-cases.csv")
+        return .csv(text, filename: "\(centre.slug)-cases.csv")
     }
 
     @Sendable static func day(request: Request) async throws -> Response {

@@ -520,12 +520,9 @@ enum DialogueRoutes {
             if query.page * TrackerQuery.pageSize >= total || query.page >= 2_000 { break }
             query.page += 1
         }
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"recommendations.csv\"")
-        return Response(status: .ok, headers: headers, body: .init(string: CSVWriter.document(
+        return .csv(CSVWriter.document(
             header: ["code", "title", "country", "level", "area", "status", "issued_on", "response_due", "published_on", "answered_on", "addressees", "authors", "services"],
-            rows: rows)))
+            rows: rows), filename: "recommendations.csv")
     }
 }
 

@@ -455,10 +455,7 @@ enum ResultsRoutes {
         }
         let text = CSVWriter.document(header: ["node", "indicator", "title", "unit", "source", "baseline", "period_start", "period_end", "target",
                                                "actual", "status", "note"], rows: rows)
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(programme.slug)-indicators.csv\"")
-        return Response(status: .ok, headers: headers, body: .init(string: text))
+        return .csv(text, filename: "\(programme.slug)-indicators.csv")
     }
 
     @Sendable static func iati(request: Request) async throws -> Response {

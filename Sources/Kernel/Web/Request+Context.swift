@@ -107,6 +107,15 @@ extension Response {
         return response
     }
 
+    /// A CSV download (`CSVWriter` text) with its file name; not cached.
+    package static func csv(_ text: String, filename: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename)\"")
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: .ok, headers: headers, body: .init(string: text))
+    }
+
     /// An HTML page with the given status.
     package static func html(_ html: String, status: HTTPStatus = .ok) -> Response {
         var headers = HTTPHeaders()
