@@ -66,6 +66,7 @@ enum TrainingsData {
             record.state = state.rawValue
             record.position = (existing.map(\.position).max() ?? 0) + 1
             record.tokenHash = SecureToken.sha256(token)
+            record.feedbackGiven = false
             try await record.save(on: database)
             return .registered(record, token: token)
         }
@@ -123,7 +124,12 @@ enum TrainingsData {
         let marks = try await TrainingAttendance.query(on: database).filter(\.$sessionID ~~ sessions.compactMap(\.id)).all()
         let attended = Dictionary(grouping: marks, by: \.registrationID).mapValues(\.count)
         let held = Set(sessions.compactMap(\.id))
-        let rule = CertificateRule(minimumAttendancePercent: min(max(event.minAttendance, 0), 100), requiresPostTest: false)
+        let rule = CertificateRule(minimumAttendancePercent: min(max(event.minAttendance, 0), 100), requiresPostTest: event.passPercent > 0,
+                                   postTestPassPercent: min(max(event.passPercent, 0), 100))
+        let postTests = Dictionary(try await TrainingTestResult.query(on: database).filter(\.$eventID == eventID).filter(\.$phase == "post").all()
+            .map { ($0.registrationID, $0.score) }, uniquingKeysWith: { first, _ in first })
+        let criteria = "Attended at least \(rule.minimumAttendancePercent) % of the sessions"
+            + (rule.requiresPostTest ? " and scored at least \(rule.postTestPassPercent) % in the post-test." : ".")
         return try await database.transaction { database in
             // under the event's lock, so that two clicks on "issue" cannot both issue the same certificate
             try await lock(eventID, on: database)
@@ -131,7 +137,7 @@ enum TrainingsData {
             var issued = 0
             for person in people {
                 let personID = try person.requireID()
-                guard !already.contains(personID), rule.isEligible(sessionsAttended: attended[personID] ?? 0, sessionsHeld: held.count, postTest: nil) else { continue }
+                guard !already.contains(personID), rule.isEligible(sessionsAttended: attended[personID] ?? 0, sessionsHeld: held.count, postTest: postTests[personID]) else { continue }
                 let id = UUID()
                 let title = event.title.resolve(for: .en)?.text ?? event.slug
                 let credential = CertificateCredential(
@@ -140,7 +146,7 @@ enum TrainingsData {
                     holder: CredentialHolder(id: "urn:uuid:" + personID.uuidString.lowercased(), name: person.name),
                     achievement: CredentialAchievement(id: baseURL + "/en" + TrainingsURL.event(event.slug), name: title,
                                                        description: event.summary.resolve(for: .en)?.text ?? title,
-                                                       criteria: "Attended at least \(rule.minimumAttendancePercent) % of the sessions."),
+                                                       criteria: criteria),
                     validFrom: now, validUntil: nil)
                 guard CredentialClaims.problems(credential).isEmpty else { continue }
                 let jwt = try signer.sign(header: CredentialClaims.joseHeader(keyID: signer.keyID),

@@ -15,7 +15,7 @@ package struct TrainingsFeature: Feature {
 
     package var id: String { "trainings" }
 
-    package var migrations: [any Migration] { [M011_Trainings()] }
+    package var migrations: [any Migration] { [M011_Trainings(), M013_TrainingsLearning()] }
 
     package func prepare(_ app: Application) throws {
         // made at start (not on first use), so that requests only ever read it
@@ -24,6 +24,9 @@ package struct TrainingsFeature: Feature {
 
     package func routes(site: RoutesBuilder, api: RoutesBuilder) throws {
         TrainingsRoutes.register(site: site, api: api)
+        LearningRoutes.register(site: site, api: api)
+        OutreachRoutes.register(site: site)
+        ProgrammeReport.register(site: site, api: api)
     }
 
     package func navigation(_ context: NavigationContext) -> [NavItem] {
@@ -34,6 +37,8 @@ package struct TrainingsFeature: Feature {
         let t = context.t
         return [DashboardCard(title: t("trainings.staff_title"), links: [
             (t("trainings.staff_title"), context.link(TrainingsURL.staff())), (t("trainings.new_event"), context.link(TrainingsURL.newEvent())),
+            (t("trainings.questions.title"), context.link(LearningURL.questions())), (t("outreach.staff_title"), context.link(LearningURL.outreachStaff())),
+            (t("trainings.report.title"), context.link(LearningURL.report())),
         ])]
     }
 
@@ -44,6 +49,7 @@ package struct TrainingsFeature: Feature {
             el("h2") { el("a", .href(context.link(TrainingsURL.calendar()))) { t("trainings.title") } }
             el("p") { t("trainings.home_card", ["count": t.integer(upcoming)]) }
             el("p") { el("a", .href(context.link(TrainingsURL.selfCheck()))) { t("trainings.selfcheck.title") } }
+            el("p") { el("a", .href(context.link(LearningURL.report()))) { t("trainings.report.title") } }
         }
         return HomeContribution(cards: [card])
     }
@@ -57,7 +63,7 @@ package struct TrainingsFeature: Feature {
         return ["\(events) training events in the five countries with registrations, attendance and \(certificates) signed certificates."]
     }
 
-    package var metrics: [Metric] { [TrainingsMetrics.trained, TrainingsMetrics.certificates, TrainingsMetrics.events] }
+    package var metrics: [Metric] { [TrainingsMetrics.trained, TrainingsMetrics.certificates, TrainingsMetrics.events, TrainingsMetrics.gained] }
 
     package var openAPI: OpenAPIFragment { TrainingsOpenAPI.fragment }
 }
@@ -67,12 +73,39 @@ enum TrainingsMetrics {
     static let trained = Metric(id: "trainings.people-trained", description: "People who attended at least one session of a training",
                                 unit: "people", breakdowns: ["country", "audience", "level", "gender"], records: { _ in TrainingsURL.calendar() }) { period, breakdowns, database in
         let events = try await TrainingEvent.query(on: database).filter(\.$startsOn >= period.start.iso).filter(\.$startsOn <= period.end.iso).all()
-        guard !events.isEmpty else { return Metric.tally([], by: breakdowns) }
         let byID = Dictionary(uniqueKeysWithValues: events.compactMap { event in event.id.map { ($0, event) } })
-        let people = try await TrainingRegistrationRecord.query(on: database).filter(\.$eventID ~~ Array(byID.keys)).filter(\.$state == "confirmed").all()
-        let attended = Set(try await TrainingAttendance.query(on: database).filter(\.$registrationID ~~ people.compactMap(\.id)).all().map(\.registrationID))
-        return Metric.tally(people.filter { attended.contains($0.id!) }.compactMap { person in
+        let people = byID.isEmpty ? [] : try await TrainingRegistrationRecord.query(on: database).filter(\.$eventID ~~ Array(byID.keys)).filter(\.$state == "confirmed").all()
+        let attended = people.isEmpty ? [] : Set(try await TrainingAttendance.query(on: database).filter(\.$registrationID ~~ people.compactMap(\.id)).all().map(\.registrationID))
+        var items: [(values: [String: String], amount: Int)] = people.filter { attended.contains($0.id!) }.compactMap { person in
             byID[person.eventID].map { (["country": $0.country, "audience": $0.audience, "level": $0.level, "gender": person.gender], 1) }
+        }
+        // the network CSOs' own sessions, once staff approved them: citizens at local level, by the gender counts reported
+        let outreach = try await OutreachSession.query(on: database).filter(\.$state == "approved").filter(\.$day >= period.start.iso).filter(\.$day <= period.end.iso).all()
+        for session in outreach {
+            for (gender, amount) in [("female", session.women), ("male", session.men), ("other", session.otherGender)] where amount > 0 {
+                items.append((["country": session.country, "audience": "citizens", "level": "local", "gender": gender], amount))
+            }
+        }
+        return Metric.tally(items, by: breakdowns)
+    }
+
+    /// People whose normalised gain (Hake) between the pre- and post-test of an event that started in the period was at
+    /// least 0.3 — Hake's "medium" and "high" gains — counted per person and event.
+    static let gained = Metric(id: "trainings.medium-or-high-gain", description: "People with a normalised learning gain of at least 0.3 (pre- and post-test)",
+                               unit: "people", breakdowns: ["country"], records: { _ in LearningURL.report() }) { period, breakdowns, database in
+        let events = try await TrainingEvent.query(on: database).filter(\.$startsOn >= period.start.iso).filter(\.$startsOn <= period.end.iso).all()
+        let country = Dictionary(uniqueKeysWithValues: events.compactMap { event in event.id.map { ($0, event.country) } })
+        guard !country.isEmpty else { return Metric.tally([], by: breakdowns) }
+        let results = try await TrainingTestResult.query(on: database).filter(\.$eventID ~~ Array(country.keys)).all()
+        var pairs: [UUID: (event: UUID, pre: TestScore?, post: TestScore?)] = [:]
+        for result in results {
+            var entry = pairs[result.registrationID] ?? (result.eventID, nil, nil)
+            if result.phase == "pre" { entry.pre = result.score } else { entry.post = result.score }
+            pairs[result.registrationID] = entry
+        }
+        return Metric.tally(pairs.values.compactMap { entry in
+            guard let pre = entry.pre, let post = entry.post, let gain = LearningGain.normalised(pre: pre.fraction, post: post.fraction), gain >= 0.3 else { return nil }
+            return (["country": country[entry.event] ?? ""], 1)
         }, by: breakdowns)
     }
 
@@ -117,6 +150,15 @@ enum TrainingsOpenAPI {
               }
             }
             """##,
+            ##"""
+            "/api/v1/trainings/report": {
+              "get": {
+                "operationId": "trainingsReport",
+                "summary": "The trainings' figures per country, audience, level and series, and the CSOs' approved sessions per country (cells under 5 people are null)",
+                "responses": {"200": {"description": "The report", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TrainingsReport"}}}}}
+              }
+            }
+            """##,
         ], schemas: [
             ##"""
             "Certificate": {
@@ -124,6 +166,24 @@ enum TrainingsOpenAPI {
               "properties": {"id": {"type": "string"}, "status": {"type": "string", "enum": ["valid", "revoked", "unknown", "tampered", "expired", "malformed"]},
                              "revokedReason": {"type": "string"}, "holder": {"type": "string"}, "event": {"type": "string"}, "issuedAt": {"type": "string"},
                              "jwt": {"type": "string"}}
+            }
+            """##,
+            ##"""
+            "TrainingsReport": {
+              "type": "object", "required": ["suppressionThreshold", "rows", "outreach"],
+              "properties": {
+                "suppressionThreshold": {"type": "integer"},
+                "rows": {"type": "array", "items": {"type": "object",
+                  "required": ["dimension", "value", "events", "registered", "attended", "certified", "tested", "feedbackAnswers"],
+                  "properties": {"dimension": {"type": "string", "enum": ["country", "audience", "level", "series"]}, "value": {"type": "string"},
+                                 "events": {"type": "integer"}, "registered": {"type": "integer"}, "attended": {"type": "integer"}, "certified": {"type": "integer"},
+                                 "attendedFemale": {"type": ["integer", "null"]}, "attendedMale": {"type": ["integer", "null"]}, "attendedOther": {"type": ["integer", "null"]},
+                                 "tested": {"type": "integer"}, "classGain": {"type": ["number", "null"]}, "feedbackAnswers": {"type": "integer"},
+                                 "satisfaction": {"type": ["number", "null"]}}}},
+                "outreach": {"type": "array", "items": {"type": "object", "required": ["country", "sessions", "participants"],
+                  "properties": {"country": {"type": "string"}, "sessions": {"type": "integer"}, "participants": {"type": "integer"},
+                                 "women": {"type": ["integer", "null"]}, "men": {"type": ["integer", "null"]}, "other": {"type": ["integer", "null"]}}}}
+              }
             }
             """##,
         ])

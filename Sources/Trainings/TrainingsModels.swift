@@ -39,6 +39,8 @@ public final class TrainingEvent: Model, @unchecked Sendable {
     @Field(key: "open") public var isOpen: Bool
     @Field(key: "published") public var published: Bool
     @Field(key: "min_attendance") public var minAttendance: Int
+    /// The post-test's pass mark in percent; 0 = the event has no pre- and post-test.
+    @Field(key: "pass_percent") public var passPercent: Int
     /// The first session's day and its month, for the calendar.
     @Field(key: "starts_on") public var startsOn: String
     @Field(key: "month") public var month: String
@@ -85,6 +87,8 @@ public final class TrainingRegistrationRecord: Model, @unchecked Sendable {
     @Field(key: "state") public var state: String
     @Field(key: "position") public var position: Int
     @Field(key: "token_hash") public var tokenHash: String
+    /// Whether the person gave the (anonymous) feedback; the answer itself is not linked to them.
+    @Field(key: "feedback_given") public var feedbackGiven: Bool
     public init() {}
 }
 

@@ -138,7 +138,7 @@ enum TrainingsPages {
     }
 
     static func registration(_ record: TrainingRegistrationRecord, event: TrainingEvent, waitingPosition: Int, certificate: TrainingCertificate?, token: String,
-                             context: PageContext) -> String {
+                             learning: LearningPages.RegistrationLearning, context: PageContext) -> String {
         let t = context.t
         return Layout.page(context, title: t("trainings.registration_title"), breadcrumbs: crumbs(context, [Crumb(t("trainings.registration_title"))])) {
             el("h1") { t("trainings.registration_title") }
@@ -156,6 +156,7 @@ enum TrainingsPages {
             if let certificate {
                 el("p") { el("a", .href(context.link(TrainingsURL.certificate(certificate.id!)))) { t("trainings.your_certificate") } }
             }
+            LearningPages.registrationSection(record, event: event, learning: learning, token: token, context: context)
             if record.state != "cancelled" {
                 el("form", Attribute("method", "post"), Attribute("action", context.link(TrainingsURL.cancel(token)))) {
                     Forms.csrf(context.csrfToken)
@@ -293,6 +294,8 @@ enum TrainingsPages {
                 Forms.text(name: "trainer_name", label: t("trainings.trainer"), value: input.trainerName, t: t)
                 Forms.textarea(name: "sessions", label: t("trainings.sessions"), value: input.sessions, hint: t("trainings.form.sessions_hint"), errors: errors, rows: 4, t: t)
                 Forms.text(name: "min_attendance", label: t("trainings.form.min_attendance"), value: input.minAttendance, errors: errors, type: "number", width: "short", t: t)
+                Forms.text(name: "pass_percent", label: t("trainings.form.pass_percent"), value: input.passPercent, hint: t("trainings.form.pass_percent_hint"),
+                           errors: errors, type: "number", width: "short", t: t)
                 Forms.checkboxes(name: "open", legend: t("trainings.form.registration"), choices: [Choice(value: "1", label: t("trainings.form.open"))],
                                  selected: input.isOpen ? ["1"] : [], t: t)
                 Forms.submit(t("trainings.form.save"))
@@ -301,7 +304,7 @@ enum TrainingsPages {
     }
 
     static func manage(_ event: TrainingEvent, sessions: [TrainingSession], people: [TrainingRegistrationRecord], marks: Set<String>, certificates: [TrainingCertificate],
-                       context: PageContext) -> String {
+                       sheetProblems: [String], context: PageContext) -> String {
         let t = context.t
         let confirmed = people.filter { $0.state == "confirmed" }
         let byRegistration = Dictionary(certificates.map { ($0.registrationID, $0) }, uniquingKeysWith: { first, _ in first })
@@ -322,9 +325,27 @@ enum TrainingsPages {
                     Forms.submit(t("trainings.save_attendance", ["position": String(session.position)]), secondary: true)
                 }
             }
+            el("p") { el("a", .href(context.link(LearningURL.eventReport(event.slug)))) { t("trainings.report.event_title") } }
+            el("section", .class("card"), .aria("labelledby", "sheet-title")) {
+                el("h2", .id("sheet-title")) { t("trainings.sheet.title") }
+                el("p") { t("trainings.sheet.intro") + " " }
+                el("p") { el("a", .href(context.link(LearningURL.sheetTemplate(event.slug)))) { t("trainings.sheet.template") } }
+                if !sheetProblems.isEmpty {
+                    el("div", .class("error-summary"), Attribute("role", "alert")) {
+                        el("h3") { t("trainings.sheet.refused") }
+                        el("ul") { for problem in sheetProblems { el("li") { problem } } }
+                    }
+                }
+                el("form", Attribute("method", "post"), Attribute("action", context.link(LearningURL.sheet(event.slug))), Attribute("enctype", "multipart/form-data")) {
+                    Forms.csrf(context.csrfToken)
+                    Forms.file(name: "file", label: t("trainings.sheet.file"), hint: t("trainings.sheet.hint"), accept: ".csv,text/csv", t: t)
+                    Forms.submit(t("trainings.sheet.upload"), secondary: true)
+                }
+            }
             el("form", Attribute("method", "post"), Attribute("action", context.link(TrainingsURL.issue(event.slug)))) {
                 Forms.csrf(context.csrfToken)
                 el("p") { t("trainings.issue_hint", ["percent": String(event.minAttendance)]) }
+                if event.passPercent > 0 { el("p") { t("trainings.issue_hint_test", ["percent": String(event.passPercent)]) } }
                 Forms.submit(t("trainings.issue"))
             }
             if !certificates.isEmpty {

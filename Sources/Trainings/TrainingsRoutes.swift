@@ -231,7 +231,10 @@ enum TrainingsRoutes {
                 .filter(\.$state == RegistrationState.waitlisted.rawValue).filter(\.$position <= record.position).count()
             : 0
         let certificate = try await TrainingCertificate.query(on: request.db).filter(\.$registrationID == record.requireID()).first()
+        let hasTest = try await !LearningData.questions(for: event, on: request.db).isEmpty
+        let results = try await LearningData.results(of: record.requireID(), on: request.db)
         return .html(TrainingsPages.registration(record, event: event, waitingPosition: waiting, certificate: certificate, token: request.parameters.get("token") ?? "",
+                                                 learning: LearningPages.RegistrationLearning(hasTest: hasTest, results: results, today: today()),
                                                  context: request.pageContext(current: "trainings")))
     }
 
@@ -366,6 +369,7 @@ enum TrainingsRoutes {
         var sessions = ""
         var isOpen = true
         var minAttendance = "80"
+        var passPercent = "0"
     }
 
     @Sendable static func newEventForm(request: Request) async throws -> Response {
@@ -397,6 +401,7 @@ enum TrainingsRoutes {
         input.sessions = String(request.formText("sessions").prefix(2_000))
         input.isOpen = request.formLine("open") == "1"
         input.minAttendance = String(request.formLine("min_attendance").prefix(3))
+        input.passPercent = String(request.formLine("pass_percent").prefix(3))
         var errors: [FieldError] = []
         if input.title.isEmpty { errors.append(FieldError(field: "title", message: t("trainings.error.title"))) }
         if !TrainingsVocabulary.audiences.contains(input.audience) { errors.append(FieldError(field: "audience", message: t("trainings.error.choose"))) }
@@ -407,6 +412,8 @@ enum TrainingsRoutes {
         if capacity == nil { errors.append(FieldError(field: "capacity", message: t("trainings.error.capacity"))) }
         let minimum = Int(input.minAttendance).flatMap { (0...100).contains($0) ? $0 : nil }
         if minimum == nil { errors.append(FieldError(field: "min_attendance", message: t("trainings.error.percent"))) }
+        let passMark = Int(input.passPercent.isEmpty ? "0" : input.passPercent).flatMap { (0...100).contains($0) ? $0 : nil }
+        if passMark == nil { errors.append(FieldError(field: "pass_percent", message: t("trainings.error.percent"))) }
         // one session per line: `2027-03-15 10:00-13:00`
         var sessions: [(CalendarDate, String, String)] = []
         for (index, line) in input.sessions.split(whereSeparator: \.isNewline).enumerated() where index < 50 {
@@ -420,7 +427,7 @@ enum TrainingsRoutes {
             sessions.append((day, String(format: "%02d:%02d", from / 60, from % 60), String(format: "%02d:%02d", to / 60, to % 60)))
         }
         if sessions.isEmpty && !errors.contains(where: { $0.field == "sessions" }) { errors.append(FieldError(field: "sessions", message: t("trainings.error.no_session"))) }
-        guard errors.isEmpty, let capacity, let minimum else {
+        guard errors.isEmpty, let capacity, let minimum, let passMark else {
             return .html(TrainingsPages.eventForm(input, errors: errors, context: request.pageContext(current: "staff")), status: .unprocessableEntity)
         }
         sessions.sort { ($0.0, $0.1) < ($1.0, $1.1) }
@@ -447,6 +454,7 @@ enum TrainingsRoutes {
         event.isOpen = input.isOpen
         event.published = true
         event.minAttendance = minimum
+        event.passPercent = passMark
         event.startsOn = sessions[0].0.iso
         event.month = String(sessions[0].0.iso.prefix(7))
         var slug = Slug.make(input.title + " " + event.startsOn)
@@ -474,12 +482,17 @@ enum TrainingsRoutes {
         let user = try requireTrainer(request)
         let event = try await find(request, published: false)
         guard canManage(user, event) else { throw Abort(.forbidden) }
+        return try await renderManage(request, event, sheetProblems: [])
+    }
+
+    static func renderManage(_ request: Request, _ event: TrainingEvent, sheetProblems: [String], status: HTTPStatus = .ok) async throws -> Response {
+        _ = request.csrfToken()
         let sessions = try await TrainingSession.query(on: request.db).filter(\.$eventID == event.requireID()).sort(\.$position).all()
         let people = try await TrainingsData.registrations(of: event.requireID(), on: request.db)
         let marks = sessions.isEmpty ? [] : try await TrainingAttendance.query(on: request.db).filter(\.$sessionID ~~ sessions.compactMap(\.id)).all()
         let certificates = try await TrainingCertificate.query(on: request.db).filter(\.$eventID == event.requireID()).all()
         return .html(TrainingsPages.manage(event, sessions: sessions, people: people, marks: Set(marks.map { "\($0.registrationID)|\($0.sessionID)" }),
-                                           certificates: certificates, context: request.pageContext(current: "staff")))
+                                           certificates: certificates, sheetProblems: sheetProblems, context: request.pageContext(current: "staff")), status: status)
     }
 
     @Sendable static func attendance(request: Request) async throws -> Response {

@@ -47,3 +47,32 @@ enum TrainingsVocabulary {
     static let countries = ["AL", "XK", "ME", "MK", "RS", "BA"]
     static let genders = ["female", "male", "other", "unknown"]
 }
+
+/// The routes of tests, feedback, sheets, reports and the CSOs' own sessions.
+enum LearningURL {
+    static let testRoute = SiteRoute("trainings", "registrations", ":token", "test", ":phase")
+    static let feedbackRoute = SiteRoute("trainings", "registrations", ":token", "feedback")
+    static let reportRoute = SiteRoute("trainings", "report")
+    static let reportCSVRoute = SiteRoute("trainings", "report.csv")
+    static let questionsRoute = SiteRoute("staff", "training-questions")
+    static let eventReportRoute = SiteRoute("staff", "trainings", ":slug", "report")
+    static let sheetRoute = SiteRoute("staff", "trainings", ":slug", "sheet")
+    static let sheetTemplateRoute = SiteRoute("staff", "trainings", ":slug", "sheet.csv")
+    static let outreachNewRoute = SiteRoute("trainings", "outreach", "new")
+    static let outreachStaffRoute = SiteRoute("staff", "outreach")
+    static let outreachDecideRoute = SiteRoute("staff", "outreach", ":id")
+    static let apiReportRoute = SiteRoute.api("trainings", "report")
+
+    static func test(_ token: String, _ phase: String) -> String { testRoute.path(token, phase) }
+    static func feedback(_ token: String) -> String { feedbackRoute.path(token) }
+    static func report() -> String { reportRoute.path() }
+    static func reportCSV() -> String { reportCSVRoute.path() }
+    static func questions() -> String { questionsRoute.path() }
+    static func eventReport(_ slug: String, _ query: [String: String] = [:]) -> String { eventReportRoute.path(slug) + QueryString.encode(query) }
+    static func sheet(_ slug: String) -> String { sheetRoute.path(slug) }
+    static func sheetTemplate(_ slug: String) -> String { sheetTemplateRoute.path(slug) }
+    static func outreachNew() -> String { outreachNewRoute.path() }
+    static func outreachStaff() -> String { outreachStaffRoute.path() }
+    static func outreachDecide(_ id: UUID) -> String { outreachDecideRoute.path(id.uuidString.lowercased()) }
+    static func apiReport() -> String { apiReportRoute.path() }
+}

@@ -36,6 +36,7 @@ import VaporTesting
         event.isOpen = true
         event.published = true
         event.minAttendance = 80
+        event.passPercent = 0
         event.startsOn = "2027-03-15"
         event.month = "2027-03"
         try await event.save(on: app.db)

@@ -467,3 +467,35 @@ private func canonical(_ node: JSONNode) -> JSONNode {
     default: node
     }
 }
+
+@Suite struct OutreachRulesTests {
+    @Test func countsMustAddUp() {
+        // 10 women + 5 men = 15 people; ages 4 + 6 + 5 = 15: accepted
+        #expect(OutreachRules.problems(OutreachCounts(women: 10, men: 5, otherGender: 0, youth: 4, adults: 6, older: 5, groups: ["roma": 15])).isEmpty)
+        // ages 4 + 6 + 4 = 14 ≠ 15
+        #expect(OutreachRules.problems(OutreachCounts(women: 10, men: 5, otherGender: 0, youth: 4, adults: 6, older: 4))
+                == [OutreachProblem(field: "youth", key: "outreach.error.ages_sum")])
+        // ages not recorded at all: accepted
+        #expect(OutreachRules.problems(OutreachCounts(women: 1, men: 0, otherGender: 0)).isEmpty)
+        #expect(OutreachRules.problems(OutreachCounts(women: 0, men: 0, otherGender: 0)) == [OutreachProblem(field: "women", key: "outreach.error.nobody")])
+        // a group larger than the session, an unknown group, a negative count
+        #expect(OutreachRules.problems(OutreachCounts(women: 2, men: 1, otherGender: 0, groups: ["elderly": 4, "aliens": 1]))
+                == [OutreachProblem(field: "group-aliens", key: "outreach.error.group"), OutreachProblem(field: "group-elderly", key: "outreach.error.group_count")])
+        #expect(OutreachRules.problems(OutreachCounts(women: -1, men: 3, otherGender: 0)) == [OutreachProblem(field: "women", key: "outreach.error.count")])
+        // 3,000 + 2,001 = 5,001 > 5,000
+        #expect(OutreachRules.problems(OutreachCounts(women: 3_000, men: 2_001, otherGender: 0)) == [OutreachProblem(field: "women", key: "outreach.error.too_many")])
+    }
+
+    @Test func feedbackIsShownFromFiveAnswers() {
+        let four = FeedbackSummary(satisfaction: [5, 4, 4, 3])
+        #expect(!four.isShown && four.meanTenths == nil && four.answers == 4)
+        // (5 + 4 + 4 + 3 + 5) / 5 = 4.2; a 7 and a 0 are not answers on the scale
+        let five = FeedbackSummary(satisfaction: [5, 4, 4, 3, 5, 7, 0])
+        #expect(five.answers == 5 && five.counts == [0, 0, 1, 2, 2] && five.meanTenths == 42)
+        // (5 + 5 + 4 + 4 + 4 + 4) / 6 = 26 / 6 = 4.333… → 4.3; (5 · 3 + 4 · 3) / 6 = 4.5 exactly → 45
+        #expect(FeedbackSummary(satisfaction: [5, 5, 4, 4, 4, 4]).meanTenths == 43)
+        #expect(FeedbackSummary(satisfaction: [5, 5, 5, 4, 4, 4]).meanTenths == 45)
+        // 4.25 rounds half up to 4.3: (5 + 5 + 4 + 4 + 4 + 4 + 4 + 4) / 8 = 34 / 8 = 4.25
+        #expect(FeedbackSummary(satisfaction: [5, 5, 4, 4, 4, 4, 4, 4]).meanTenths == 43)
+    }
+}

@@ -1,0 +1,244 @@
+// The trainings' report for the programme, public: per country, audience, level and series — events, people
+// registered, attended and certified, attendance by gender (cells under 5 hidden), learning gain and satisfaction
+// (shown from 5 answers); the CSOs' approved sessions by country. HTML, CSV and JSON from one computation, read with
+// grouped SQL so that its cost follows the number of events, not of registrations.
+import DesignSystem
+import Fluent
+import Foundation
+import Kernel
+import Localization
+import Methods
+import SQLKit
+import Vapor
+
+enum ProgrammeReport {
+    static let dimensions = ["country", "audience", "level", "series"]
+
+    struct Row: Content, Equatable {
+        var dimension: String
+        var value: String
+        var events: Int
+        var registered: Int
+        var attended: Int
+        var certified: Int
+        /// Attended by gender: female, male, other or not said; null when hidden (under 5, or revealing a hidden cell).
+        var attendedFemale: Int?
+        var attendedMale: Int?
+        var attendedOther: Int?
+        var tested: Int
+        /// Hake's class gain ⟨g⟩ of the people with both tests, two decimals; null without them.
+        var classGain: Double?
+        var feedbackAnswers: Int
+        /// Mean satisfaction 1–5 (one decimal); null under 5 answers.
+        var satisfaction: Double?
+    }
+
+    struct OutreachRow: Content, Equatable {
+        var country: String
+        var sessions: Int
+        var participants: Int
+        var women: Int?
+        var men: Int?
+        var other: Int?
+    }
+
+    struct Report: Content {
+        var suppressionThreshold: Int
+        var rows: [Row]
+        var outreach: [OutreachRow]
+    }
+
+    /// Per event: what the rows add up.
+    struct EventFigures {
+        var registered = 0
+        var attended: [String: Int] = [:]
+        var certified = 0
+        var scores: [(pre: Double?, post: Double?)] = []
+        var satisfaction: [Int] = []
+    }
+
+    static func compute(on database: Database) async throws -> Report {
+        guard let sql = database as? SQLDatabase else { throw Abort(.internalServerError) }
+        let events = try await TrainingEvent.query(on: database).filter(\.$published == true).all()
+        var figures: [UUID: EventFigures] = [:]
+        for row in try await sql.raw("SELECT event_id, COUNT(*) AS n FROM training_registrations WHERE state <> 'cancelled' GROUP BY event_id").all() {
+            figures[try row.decode(column: "event_id", as: UUID.self), default: EventFigures()].registered = try row.decode(column: "n", as: Int.self)
+        }
+        for row in try await sql.raw("""
+            SELECT r.event_id AS event_id, r.gender AS gender, COUNT(DISTINCT r.id) AS n FROM training_registrations r
+            JOIN training_attendance a ON a.registration_id = r.id WHERE r.state = 'confirmed' GROUP BY r.event_id, r.gender
+            """).all() {
+            let gender = try row.decode(column: "gender", as: String.self)
+            figures[try row.decode(column: "event_id", as: UUID.self), default: EventFigures()].attended[gender == "female" || gender == "male" ? gender : "other", default: 0]
+                += try row.decode(column: "n", as: Int.self)
+        }
+        for row in try await sql.raw("SELECT event_id, COUNT(*) AS n FROM training_certificates WHERE revoked_at IS NULL GROUP BY event_id").all() {
+            figures[try row.decode(column: "event_id", as: UUID.self), default: EventFigures()].certified = try row.decode(column: "n", as: Int.self)
+        }
+        var tests: [UUID: (event: UUID, pre: Double?, post: Double?)] = [:]
+        for result in try await TrainingTestResult.query(on: database).all() {
+            var entry = tests[result.registrationID] ?? (result.eventID, nil, nil)
+            if result.phase == "pre" { entry.pre = result.score.fraction } else { entry.post = result.score.fraction }
+            tests[result.registrationID] = entry
+        }
+        for entry in tests.values { figures[entry.event, default: EventFigures()].scores.append((entry.pre, entry.post)) }
+        for row in try await sql.raw("SELECT event_id, satisfaction, COUNT(*) AS n FROM training_feedback GROUP BY event_id, satisfaction").all() {
+            let value = try row.decode(column: "satisfaction", as: Int.self)
+            let count = try row.decode(column: "n", as: Int.self)
+            figures[try row.decode(column: "event_id", as: UUID.self), default: EventFigures()].satisfaction += Array(repeating: value, count: min(count, 1_000_000))
+        }
+        var rows: [Row] = []
+        for dimension in dimensions {
+            let groups = Dictionary(grouping: events) { event -> String in
+                switch dimension {
+                case "country": event.country
+                case "audience": event.audience
+                case "level": event.level
+                default: event.series
+                }
+            }
+            for (value, members) in groups.sorted(by: { $0.key < $1.key }) {
+                let parts = members.compactMap { $0.id.flatMap { figures[$0] } }
+                let attended = ["female", "male", "other"].map { gender in parts.reduce(0) { $0 + ($1.attended[gender] ?? 0) } }
+                let shown = SmallCells.publish(breakdown: attended)
+                let gain = LearningGain.event(parts.flatMap(\.scores))
+                let feedback = FeedbackSummary(satisfaction: parts.flatMap(\.satisfaction))
+                rows.append(Row(dimension: dimension, value: value, events: members.count, registered: parts.reduce(0) { $0 + $1.registered },
+                                attended: attended.reduce(0, +), certified: parts.reduce(0) { $0 + $1.certified },
+                                attendedFemale: shown[0], attendedMale: shown[1], attendedOther: shown[2],
+                                tested: gain.people, classGain: gain.classGain.map { ($0 * 100).rounded() / 100 },
+                                feedbackAnswers: feedback.answers, satisfaction: feedback.meanTenths.map { Double($0) / 10 }))
+            }
+        }
+        var outreach: [OutreachRow] = []
+        for row in try await sql.raw("""
+            SELECT country, COUNT(*) AS n, CAST(SUM(women) AS BIGINT) AS women, CAST(SUM(men) AS BIGINT) AS men, CAST(SUM(other_gender) AS BIGINT) AS other FROM training_outreach
+            WHERE state = 'approved' GROUP BY country ORDER BY country
+            """).all() {
+            let counts = [try row.decode(column: "women", as: Int.self), try row.decode(column: "men", as: Int.self), try row.decode(column: "other", as: Int.self)]
+            let shown = SmallCells.publish(breakdown: counts)
+            outreach.append(OutreachRow(country: try row.decode(column: "country", as: String.self), sessions: try row.decode(column: "n", as: Int.self),
+                                        participants: counts.reduce(0, +), women: shown[0], men: shown[1], other: shown[2]))
+        }
+        return Report(suppressionThreshold: SmallCells.threshold, rows: rows, outreach: outreach)
+    }
+
+    static func register(site: RoutesBuilder, api: RoutesBuilder) {
+        site.get(LearningURL.reportRoute, use: page)
+        site.get(LearningURL.reportCSVRoute, use: csv)
+        api.get(LearningURL.apiReportRoute, use: json)
+    }
+
+    @Sendable static func page(request: Request) async throws -> Response {
+        .html(ProgrammeReportPage.render(try await compute(on: request.db), context: request.pageContext(current: "trainings")))
+    }
+
+    @Sendable static func json(request: Request) async throws -> Report { try await compute(on: request.db) }
+
+    static func cell(_ value: Int?) -> String { value.map(String.init) ?? "" }
+
+    @Sendable static func csv(request: Request) async throws -> Response {
+        let report = try await compute(on: request.db)
+        let rows = report.rows.map { row in
+            [row.dimension, row.value, String(row.events), String(row.registered), String(row.attended), String(row.certified), cell(row.attendedFemale),
+             cell(row.attendedMale), cell(row.attendedOther), String(row.tested), row.classGain.map { String(format: "%.2f", $0) } ?? "",
+             String(row.feedbackAnswers), row.satisfaction.map { String(format: "%.1f", $0) } ?? ""]
+        }
+        return .csv(CSVWriter.document(header: ["dimension", "value", "events", "registered", "attended", "certified", "attended_female", "attended_male",
+                                                "attended_other", "tested", "class_gain", "feedback_answers", "satisfaction"], rows: rows),
+                    filename: "trainings-report.csv")
+    }
+}
+
+enum ProgrammeReportPage {
+    static func label(_ dimension: String, _ value: String, t: Translator) -> String {
+        switch dimension {
+        case "country": t("country.\(value)")
+        case "audience": t("trainings.audience.\(value)")
+        case "level": t("trainings.level.\(value)")
+        default: value.isEmpty ? "—" : value
+        }
+    }
+
+    static func render(_ report: ProgrammeReport.Report, context: PageContext) -> String {
+        let t = context.t
+        let title = t("trainings.report.title")
+        func number(_ value: Int?) -> String { value.map { t.integer($0) } ?? t("trainings.report.hidden") }
+        return Layout.page(context, title: title, breadcrumbs: TrainingsPages.crumbs(context, [Crumb(title)])) {
+            el("h1") { title }
+            el("p", .class("lead")) { t("trainings.report.intro", ["threshold": String(report.suppressionThreshold)]) }
+            el("p") {
+                el("a", .href(context.link(LearningURL.reportCSV()))) { t("trainings.report.download_csv") }
+                " · "
+                el("a", .href(LearningURL.apiReport())) { t("trainings.report.download_json") }
+            }
+            for dimension in ProgrammeReport.dimensions {
+                let rows = report.rows.filter { $0.dimension == dimension }
+                if !rows.isEmpty {
+                    el("h2") { t("trainings.report.by_\(dimension)") }
+                    el("div", .class("table-wrap")) {
+                        el("table", .class("table")) {
+                            el("caption") { t("trainings.report.by_\(dimension)") }
+                            el("thead") {
+                                el("tr") {
+                                    el("th", Attribute("scope", "col")) { t("trainings.report.group") }
+                                    for key in ["events", "registered", "attended", "completed", "women", "men", "other", "class_gain", "satisfaction_short"] {
+                                        el("th", Attribute("scope", "col"), .class("numeric")) { t("trainings.report.col.\(key)") }
+                                    }
+                                }
+                            }
+                            el("tbody") {
+                                for row in rows {
+                                    el("tr") {
+                                        el("th", Attribute("scope", "row")) { label(dimension, row.value, t: t) }
+                                        el("td", .class("numeric")) { t.integer(row.events) }
+                                        el("td", .class("numeric")) { t.integer(row.registered) }
+                                        el("td", .class("numeric")) { t.integer(row.attended) }
+                                        el("td", .class("numeric")) { t.integer(row.certified) }
+                                        el("td", .class("numeric")) { number(row.attendedFemale) }
+                                        el("td", .class("numeric")) { number(row.attendedMale) }
+                                        el("td", .class("numeric")) { number(row.attendedOther) }
+                                        el("td", .class("numeric")) { row.classGain.map { t.decimal($0, fractionDigits: 2) } ?? "—" }
+                                        el("td", .class("numeric")) { row.satisfaction.map { t.decimal($0, fractionDigits: 1) } ?? "—" }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            el("p", .class("hint")) { t("trainings.report.gain_formula") }
+            el("h2") { t("trainings.report.outreach_title") }
+            if report.outreach.isEmpty {
+                el("p") { t("trainings.report.no_outreach") }
+            } else {
+                el("div", .class("table-wrap")) {
+                    el("table", .class("table")) {
+                        el("caption") { t("trainings.report.outreach_title") }
+                        el("thead") {
+                            el("tr") {
+                                el("th", Attribute("scope", "col")) { t("trainings.country") }
+                                for key in ["sessions", "participants", "women", "men", "other"] {
+                                    el("th", Attribute("scope", "col"), .class("numeric")) { t("trainings.report.col.\(key)") }
+                                }
+                            }
+                        }
+                        el("tbody") {
+                            for row in report.outreach {
+                                el("tr") {
+                                    el("th", Attribute("scope", "row")) { t("country.\(row.country)") }
+                                    el("td", .class("numeric")) { t.integer(row.sessions) }
+                                    el("td", .class("numeric")) { t.integer(row.participants) }
+                                    el("td", .class("numeric")) { number(row.women) }
+                                    el("td", .class("numeric")) { number(row.men) }
+                                    el("td", .class("numeric")) { number(row.other) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            el("p") { el("a", .href(context.link(LearningURL.outreachNew()))) { t("outreach.title") } }
+        }
+    }
+}
