@@ -688,7 +688,10 @@ def journey_grant_pages(driver, base: str, locales: list[str], unit: Unit, extra
              "/centres/centre-tirane/follow-ups", "/centres/check-link?url=e-albania.al.example.com", "/centres/statistics",
              # trainings, dialogue and results: staff and signed-in pages
              "/staff/trainings", "/staff/trainings/new", "/self-check", "/certificates", "/dialogue/new", "/dialogue/inbox",
-             "/staff/results", "/staff/results/iceda-2020-2023", "/staff/results/iceda-2020-2023/report?kind=interim"]
+             "/staff/results", "/staff/results/iceda-2020-2023", "/staff/results/iceda-2020-2023/report?kind=interim",
+             "/staff/training-questions", "/staff/outreach", "/trainings/outreach/new", "/trainings/report"]
+    managed = links(session, base, "/en/staff/trainings", r"/en/staff/trainings/demo-[a-z0-9-]+")
+    paths += [m[len("/en"):] for m in managed[:1]] + [m[len("/en"):] + "/report" for m in managed[:1]]
     paths += [m[len("/en"):] for m in mine[:3]]
     drafts = [m for m in mine if "edit" not in m]
     paths += [d[len("/en"):] + "/preview" for d in drafts[:1]]
@@ -783,6 +786,65 @@ def journey_autosave(driver, base: str, unit: Unit) -> None:
     unit.notes.append(f"{drafts[-1]}: autosaved (version {version_before} → {version_after}); status {status!r}")
 
 
+def journey_training_test(driver, base: str, unit: Unit, extra: list[Page]) -> None:
+    """A visitor registers for an upcoming training with a test, sends the pre-test half answered (refused, the
+    answers kept), then answered (scored); each page axe-checked and kept for the Nu checker."""
+    driver.delete_all_cookies()
+    session = requests.Session()
+    events = links(session, base, "/en/trainings", r"/en/trainings/demo-[a-z0-9-]+")
+    target = None
+    for href in events:
+        page = session.get(base + href, timeout=30).text
+        if 'name="consent"' in page and session.get(base + href, timeout=30).status_code == 200:
+            target = href
+            if "recognising" in href or "trust-and-safety" in href:
+                break
+    if not target:
+        raise JourneyFailure("no demo training open for registration on /en/trainings")
+    driver.get(base + target)
+    find_one(driver, "input[name=name]", "the name field").send_keys("Journey Person")
+    find_one(driver, "input[name=contact]", "the contact field").send_keys(f"journey-{int(time.time())}@example.org")
+    find_one(driver, "input[name=consent]", "the consent box").click()
+    buttons = driver.find_elements(By.XPATH, "//form[.//input[@name='consent']]//button[@type='submit']")
+    if not buttons:
+        raise JourneyFailure(f"{target}: no registration form with a consent box")
+    buttons[0].click()
+    WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.CSS_SELECTOR, "main")))
+    if "/trainings/registrations/" not in driver.current_url:
+        raise JourneyFailure(f"registration did not lead to the registration page: {driver.current_url}")
+    axe_on_current(driver, unit, "registration page")
+    tests = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "a[href*='/test/pre']")]
+    if not tests:
+        unit.notes.append(f"{target}: registered; this training has no test")
+        return
+    raw = signed_in_session(driver).get(tests[0], timeout=30)
+    if raw.status_code != 200:
+        raise JourneyFailure(f"{tests[0]} answered {raw.status_code}")
+    extra.append(Page(url=tests[0], requested=tests[0], referrer="(journey)", locale="en", body=raw.content, unit=unit))
+    driver.get(tests[0])
+    radios = driver.find_elements(By.CSS_SELECTOR, "main form input[type=radio], main form input[type=checkbox]")
+    if not radios:
+        raise JourneyFailure("the pre-test shows no question")
+    radios[0].click()
+    find_one(driver, "main form button[type=submit]", "the send button").click()
+    WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.CSS_SELECTOR, "main")))
+    if not driver.find_elements(By.CSS_SELECTOR, ".error-summary"):
+        raise JourneyFailure("a half-answered pre-test was not refused with an error summary")
+    if not driver.find_elements(By.CSS_SELECTOR, "main form input:checked"):
+        raise JourneyFailure("the answer given was lost when the pre-test was refused")
+    axe_on_current(driver, unit, "pre-test with an error")
+    for fieldset in driver.find_elements(By.CSS_SELECTOR, "main form fieldset"):
+        choices = fieldset.find_elements(By.CSS_SELECTOR, "input")
+        if choices and not any(c.is_selected() for c in choices):
+            choices[0].click()
+    find_one(driver, "main form button[type=submit]", "the send button").click()
+    WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.CSS_SELECTOR, "main")))
+    text = driver.find_element(By.TAG_NAME, "main").text
+    if "Pre-test:" not in text:
+        raise JourneyFailure(f"the registration page does not show the pre-test's score: {short(text, 300)}")
+    unit.notes.append(f"{target}: registered, pre-test refused half answered (answers kept), then scored")
+
+
 def run_journeys(driver, args, report: Report, locales: list[str] | None = None) -> list[Page]:
     base = args.base.rstrip("/")
     tmp = Path(tempfile.mkdtemp(prefix="iceda-journey-"))
@@ -794,6 +856,7 @@ def run_journeys(driver, args, report: Report, locales: list[str] | None = None)
         ("journey: signed-in grant pages in every locale", "grant-pages", lambda u: journey_grant_pages(driver, base, locales or ALL_LOCALES, u, extra)),
         ("journey: a draft keeps its text when an amount cannot be read", "draft-kept", lambda u: journey_draft_keeps_text(driver, base, u)),
         ("journey: a draft saves itself with JavaScript", "autosave", lambda u: journey_autosave(driver, base, u)),
+        ("journey: register for a training and take its pre-test", "training-test", lambda u: journey_training_test(driver, base, u, extra)),
     ]
     signed_in = False
     for title, key, fn in steps:

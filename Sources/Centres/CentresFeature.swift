@@ -15,12 +15,13 @@ package struct CentresFeature: Feature {
 
     package var id: String { "centres" }
 
-    package var migrations: [any Migration] { [M008_Centres()] }
+    package var migrations: [any Migration] { [M008_Centres(), M014_CitizenGuides()] }
 
     package func routes(site: RoutesBuilder, api: RoutesBuilder) throws {
         StaffCentreRoutes.register(site)
         CaseRoutes.register(site)
         CentrePublicRoutes.register(site)
+        GuideRoutes.register(site)
         CentresAPI.register(api)
     }
 
@@ -34,6 +35,7 @@ package struct CentresFeature: Feature {
             (t("centres.staff_title"), context.link(CentresURL.staff())),
             (t("centres.form.new"), context.link(CentresURL.newCentre())),
             (t("centres.statistics_title"), context.link(CentresURL.statistics())),
+            (t("guides.staff_title"), context.link(GuidesURL.staff())),
         ])]
     }
 
@@ -43,14 +45,16 @@ package struct CentresFeature: Feature {
         let card = el("li", .class("card")) {
             el("h2") { el("a", .href(context.link(CentresURL.finder()))) { t("centres.title") } }
             el("p") { t("centres.home_card", ["count": t.integer(count)]) }
+            el("p") { el("a", .href(context.link(GuidesURL.list()))) { t("guides.title") } }
             el("p") { el("a", .href(context.link(CentresURL.checkLink()))) { t("centres.check_title") } }
         }
         return HomeContribution(cards: [card])
     }
 
     package func seedDemo(_ app: Application) async throws -> [String] {
+        let guides = try await GuidesDemo.seed(on: app.db)
         guard let (centres, cases) = try await CentresDemo.seed(on: app.db) else { return [] }
-        return ["\(centres) support centres with \(cases) assistance cases (the programme's 2021–2023 and the last twelve months)."]
+        return ["\(centres) support centres with \(cases) assistance cases (the programme's 2021–2023 and the last twelve months); \(guides) citizen guides."]
     }
 
     package func periodic(_ app: Application, now: Date) async throws {

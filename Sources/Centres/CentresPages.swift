@@ -40,6 +40,7 @@ enum CentresPages {
         return Layout.page(context, title: t("centres.title"), breadcrumbs: [Crumb(t("nav.home"), href: context.link(KernelURL.home)), Crumb(t("centres.title"))]) {
             el("h1") { t("centres.title") }
             el("p", .class("lead")) { t("centres.lead") }
+            el("p") { el("a", .href(context.link(GuidesURL.list(country.isEmpty ? [:] : ["country": country])))) { t("guides.title") } }
             el("form", Attribute("method", "get"), Attribute("action", context.link(CentresURL.finder())), .class("filters"), Attribute("role", "search")) {
                 el("div", .class("filter-grid")) {
                     Forms.text(name: "q", label: t("centres.search"), value: search, hint: t("centres.search_hint"), type: "search", t: t)
@@ -99,6 +100,12 @@ enum CentresPages {
     }
 
     // MARK: statistics
+
+    /// A case's service code as readers know it: `family/3.2` → "Family 3.2" (the benchmark's life event and number).
+    static func serviceName(_ code: String, t: Translator) -> String {
+        guard let parts = ServiceCatalogue.parts(of: code) else { return code }
+        return t("obs.life_event.\(parts.lifeEvent)") + " " + parts.number
+    }
 
     /// The figures of a dashboard; `hideSmall` applies the public rule (cells under 5 hidden, and one more where
     /// a single hidden cell could be worked out from the total).
@@ -164,7 +171,7 @@ enum CentresPages {
                             for pair in pairs where !hideSmall || pair.count >= SmallCells.threshold {
                                 let parts = pair.code.split(separator: "|", maxSplits: 1).map(String.init)
                                 el("tr") {
-                                    el("th", Attribute("scope", "row")) { parts[0] == "-" ? t("centres.service.none") : parts[0] }
+                                    el("th", Attribute("scope", "row")) { parts[0] == "-" ? t("centres.service.none") : serviceName(parts[0], t: t) }
                                     el("td") { label("blocker", parts.count > 1 ? parts[1] : "", t: t) }
                                     el("td", .class("num")) { t.integer(pair.count) }
                                 }
@@ -386,15 +393,19 @@ enum CentresPages {
         return Layout.page(context, title: t("centres.case.new"), breadcrumbs: crumbs(context, [Crumb(centre.name, href: context.link(CentresURL.centre(centre.slug))), Crumb(t("centres.case.new"))])) {
             el("h1") { t("centres.case.heading", ["centre": centre.name]) }
             el("p", Attribute("role", "status")) { t("centres.case.today", ["count": t.integer(today)]) }
+            // filled by the offline queue (with JavaScript) when cases wait on the device for a connection
+            el("div", .id("offline-status"), Attribute("role", "status"), .class("offline-status"), Attribute("data-waiting", t("centres.offline.waiting")),
+               Attribute("data-refused", t("centres.offline.refused"))) { "" }
             Forms.errorSummary(errors, t: t)
-            el("form", Attribute("method", "post"), Attribute("action", context.link(CentresURL.cases(centre.slug))), Attribute("novalidate", nil)) {
+            el("form", Attribute("method", "post"), Attribute("action", context.link(CentresURL.cases(centre.slug))), Attribute("novalidate", nil),
+               Attribute("data-offline-queue", nil), Attribute("data-worker", Layout.offlineWorkerPath)) {
                 Forms.csrf(context.csrfToken)
                 el("input", .type("hidden"), .id("f-client_id"), .name("client_id"), .value(draft.clientID))
                 Forms.text(name: "day", label: t("centres.field.day"), value: draft.day, errors: errors, type: "date", t: t)
                 Forms.radios(name: "channel", legend: t("centres.field.channel"), choices: choices("channel", CaseVocabulary.channels), selected: draft.channel,
                              errors: errors, inline: true, t: t)
                 Forms.select(name: "service", label: t("centres.field.service"),
-                             choices: services.map { Choice(value: $0.code, label: "\($0.code) \($0.label)") }, selected: draft.service,
+                             choices: services.map { Choice(value: $0.code, label: t("obs.life_event.\($0.lifeEvent)") + " — " + $0.label) }, selected: draft.service,
                              blankLabel: t("centres.service.none"), hint: services.isEmpty ? t("centres.service.no_catalogue") : nil, errors: errors, t: t)
                 Forms.select(name: "task", label: t("centres.field.task"), choices: choices("task", CaseVocabulary.tasks), selected: draft.task,
                              blankLabel: t("centres.choose"), errors: errors, t: t)
@@ -421,6 +432,8 @@ enum CentresPages {
                 Forms.submit(t("centres.case.save"))
             }
             el("p") { el("a", .href(context.link(CentresURL.upload(centre.slug)))) { t("centres.upload.title") } }
+            el("p", .class("hint")) { t("centres.offline.hint") }
+            el("script", Attribute("src", Layout.offlineCasesScriptPath), Attribute("defer", nil))
         }
     }
 

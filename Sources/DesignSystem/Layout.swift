@@ -17,6 +17,9 @@ public enum Layout {
     public static let stylesheetPath = "/static/app.css?v=" + DesignSystemResources.stylesheetVersion
     /// The autosave script's URL, versioned like the stylesheet.
     public static let autosaveScriptPath = "/static/autosave.js?v=" + DesignSystemResources.autosaveScriptVersion
+    /// The case form's offline queue, and its service worker (served from the root so that its scope covers every locale).
+    public static let offlineCasesScriptPath = "/static/offline-cases.js?v=" + DesignSystemResources.offlineCasesScriptVersion
+    public static let offlineWorkerPath = "/offline-worker.js"
 
     /// Renders a full HTML document around `content`.
     public static func page(

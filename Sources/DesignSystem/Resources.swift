@@ -12,6 +12,17 @@ public enum DesignSystemResources {
         Bundle.module.resourceURL!.appendingPathComponent("Public").appendingPathComponent("autosave.js")
     }
 
+    /// The offline queue of the centres' case form, and its service worker (progressive enhancement).
+    public static var offlineCasesScriptURL: URL {
+        Bundle.module.resourceURL!.appendingPathComponent("Public").appendingPathComponent("offline-cases.js")
+    }
+
+    public static var offlineWorkerURL: URL {
+        Bundle.module.resourceURL!.appendingPathComponent("Public").appendingPathComponent("offline-worker.js")
+    }
+
+    public static let offlineCasesScriptVersion: String = version(of: offlineCasesScriptURL)
+
     /// A short hash of the stylesheet (FNV-1a, 32 bits, hexadecimal).
     public static let stylesheetVersion: String = version(of: stylesheetURL)
 

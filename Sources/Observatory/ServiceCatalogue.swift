@@ -6,10 +6,20 @@ import Kernel
 
 package enum ServiceCatalogue {
     package struct Entry: Sendable, Equatable {
-        /// The benchmark's number, e.g. `3.2`: stable within an edition, what a case stores.
-        package var code: String
+        /// What a case stores: the life event and the benchmark's number, e.g. `family/3.2`. The number alone is not
+        /// enough: the benchmark numbers services within each life event, so `1.1` is a service of every life event.
+        package var code: String { lifeEvent + "/" + number }
+        /// The benchmark's number within its life event, e.g. `3.2`.
+        package var number: String
         package var label: String
         package var lifeEvent: String
+    }
+
+    /// The life event and the number of a case's service code (`family/3.2` → `("family", "3.2")`); nil for anything else.
+    package static func parts(of code: String) -> (lifeEvent: String, number: String)? {
+        let parts = code.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+        return (String(parts[0]), String(parts[1]))
     }
 
     /// The country's services in the newest published edition that has any for it, in the benchmark's order.
@@ -20,8 +30,10 @@ package enum ServiceCatalogue {
                 .filter(\.$country == country).filter(\.$applicable == true).all()
             guard !services.isEmpty else { continue }
             func order(_ number: String) -> [Int] { number.split(separator: ".").map { Int($0) ?? 0 } }
-            return services.sorted { order($0.number).lexicographicallyPrecedes(order($1.number)) }.map {
-                Entry(code: $0.number, label: $0.label, lifeEvent: $0.lifeEvent)
+            return services.sorted {
+                $0.lifeEvent != $1.lifeEvent ? $0.lifeEvent < $1.lifeEvent : order($0.number).lexicographicallyPrecedes(order($1.number))
+            }.map {
+                Entry(number: $0.number, label: $0.label, lifeEvent: $0.lifeEvent)
             }
         }
         return []

@@ -163,10 +163,10 @@ enum LearningPages {
                 el("div", .class("table-wrap")) {
                     el("table", .class("table")) {
                         el("caption") { t("trainings.report.satisfaction_table") }
-                        el("thead") { el("tr") { el("th", Attribute("scope", "col")) { t("trainings.feedback.satisfaction") }; el("th", Attribute("scope", "col"), .class("numeric")) { t("trainings.report.answers") } } }
+                        el("thead") { el("tr") { el("th", Attribute("scope", "col")) { t("trainings.feedback.satisfaction") }; el("th", Attribute("scope", "col"), .class("num")) { t("trainings.report.answers") } } }
                         el("tbody") {
                             for level in (1...5).reversed() {
-                                el("tr") { el("th", Attribute("scope", "row")) { t("trainings.feedback.level_\(level)") }; el("td", .class("numeric")) { t.integer(report.feedback.counts[level - 1]) } }
+                                el("tr") { el("th", Attribute("scope", "row")) { t("trainings.feedback.level_\(level)") }; el("td", .class("num")) { t.integer(report.feedback.counts[level - 1]) } }
                             }
                         }
                     }
@@ -178,8 +178,8 @@ enum LearningPages {
             } else {
                 el("p") { t("trainings.report.feedback_hidden", ["minimum": String(FeedbackSummary.minimumAnswers), "answers": t.integer(report.feedback.answers)]) }
             }
-            el("h2") { t("trainings.report.people_title") }
-            el("div", .class("table-wrap")) {
+            el("h2", .id("people")) { t("trainings.report.people_title") }
+            el("div", .class("table-wrap"), Attribute("tabindex", "0"), Attribute("role", "region"), .aria("labelledby", "people")) {
                 el("table", .class("table")) {
                     el("caption") { t("trainings.report.people_caption") }
                     el("thead") {
@@ -196,10 +196,10 @@ enum LearningPages {
                             el("tr") {
                                 el("td") { person.code }
                                 el("td") { person.name }
-                                el("td", .class("numeric")) { "\(report.attended[id] ?? 0)/\(report.sessions)" }
-                                el("td", .class("numeric")) { percent(report.pre[id], t: t) }
-                                el("td", .class("numeric")) { percent(report.post[id], t: t) }
-                                el("td", .class("numeric")) {
+                                el("td", .class("num")) { "\(report.attended[id] ?? 0)/\(report.sessions)" }
+                                el("td", .class("num")) { percent(report.pre[id], t: t) }
+                                el("td", .class("num")) { percent(report.post[id], t: t) }
+                                el("td", .class("num")) {
                                     gain(report.pre[id].flatMap { pre in report.post[id].flatMap { LearningGain.normalised(pre: pre.fraction, post: $0.fraction) } }, t: t)
                                 }
                                 el("td") { report.certified.contains(id) ? t("trainings.report.yes") : t("trainings.report.no") }

@@ -175,15 +175,15 @@ enum ProgrammeReportPage {
             for dimension in ProgrammeReport.dimensions {
                 let rows = report.rows.filter { $0.dimension == dimension }
                 if !rows.isEmpty {
-                    el("h2") { t("trainings.report.by_\(dimension)") }
-                    el("div", .class("table-wrap")) {
-                        el("table", .class("table")) {
-                            el("caption") { t("trainings.report.by_\(dimension)") }
+                    el("h2", .id("by-\(dimension)")) { t("trainings.report.by_\(dimension)") }
+                    // a wide table scrolls on a phone: the region takes the keyboard focus so that it can be scrolled without a mouse
+                    el("div", .class("table-wrap"), Attribute("tabindex", "0"), Attribute("role", "region"), .aria("labelledby", "by-\(dimension)")) {
+                        el("table", .class("table"), .aria("labelledby", "by-\(dimension)")) {
                             el("thead") {
                                 el("tr") {
                                     el("th", Attribute("scope", "col")) { t("trainings.report.group") }
                                     for key in ["events", "registered", "attended", "completed", "women", "men", "other", "class_gain", "satisfaction_short"] {
-                                        el("th", Attribute("scope", "col"), .class("numeric")) { t("trainings.report.col.\(key)") }
+                                        el("th", Attribute("scope", "col"), .class("num")) { t("trainings.report.col.\(key)") }
                                     }
                                 }
                             }
@@ -191,15 +191,15 @@ enum ProgrammeReportPage {
                                 for row in rows {
                                     el("tr") {
                                         el("th", Attribute("scope", "row")) { label(dimension, row.value, t: t) }
-                                        el("td", .class("numeric")) { t.integer(row.events) }
-                                        el("td", .class("numeric")) { t.integer(row.registered) }
-                                        el("td", .class("numeric")) { t.integer(row.attended) }
-                                        el("td", .class("numeric")) { t.integer(row.certified) }
-                                        el("td", .class("numeric")) { number(row.attendedFemale) }
-                                        el("td", .class("numeric")) { number(row.attendedMale) }
-                                        el("td", .class("numeric")) { number(row.attendedOther) }
-                                        el("td", .class("numeric")) { row.classGain.map { t.decimal($0, fractionDigits: 2) } ?? "—" }
-                                        el("td", .class("numeric")) { row.satisfaction.map { t.decimal($0, fractionDigits: 1) } ?? "—" }
+                                        el("td", .class("num")) { t.integer(row.events) }
+                                        el("td", .class("num")) { t.integer(row.registered) }
+                                        el("td", .class("num")) { t.integer(row.attended) }
+                                        el("td", .class("num")) { t.integer(row.certified) }
+                                        el("td", .class("num")) { number(row.attendedFemale) }
+                                        el("td", .class("num")) { number(row.attendedMale) }
+                                        el("td", .class("num")) { number(row.attendedOther) }
+                                        el("td", .class("num")) { row.classGain.map { t.decimal($0, fractionDigits: 2) } ?? "—" }
+                                        el("td", .class("num")) { row.satisfaction.map { t.decimal($0, fractionDigits: 1) } ?? "—" }
                                     }
                                 }
                             }
@@ -208,18 +208,17 @@ enum ProgrammeReportPage {
                 }
             }
             el("p", .class("hint")) { t("trainings.report.gain_formula") }
-            el("h2") { t("trainings.report.outreach_title") }
+            el("h2", .id("outreach")) { t("trainings.report.outreach_title") }
             if report.outreach.isEmpty {
                 el("p") { t("trainings.report.no_outreach") }
             } else {
-                el("div", .class("table-wrap")) {
-                    el("table", .class("table")) {
-                        el("caption") { t("trainings.report.outreach_title") }
+                el("div", .class("table-wrap"), Attribute("tabindex", "0"), Attribute("role", "region"), .aria("labelledby", "outreach")) {
+                    el("table", .class("table"), .aria("labelledby", "outreach")) {
                         el("thead") {
                             el("tr") {
                                 el("th", Attribute("scope", "col")) { t("trainings.country") }
                                 for key in ["sessions", "participants", "women", "men", "other"] {
-                                    el("th", Attribute("scope", "col"), .class("numeric")) { t("trainings.report.col.\(key)") }
+                                    el("th", Attribute("scope", "col"), .class("num")) { t("trainings.report.col.\(key)") }
                                 }
                             }
                         }
@@ -227,11 +226,11 @@ enum ProgrammeReportPage {
                             for row in report.outreach {
                                 el("tr") {
                                     el("th", Attribute("scope", "row")) { t("country.\(row.country)") }
-                                    el("td", .class("numeric")) { t.integer(row.sessions) }
-                                    el("td", .class("numeric")) { t.integer(row.participants) }
-                                    el("td", .class("numeric")) { number(row.women) }
-                                    el("td", .class("numeric")) { number(row.men) }
-                                    el("td", .class("numeric")) { number(row.other) }
+                                    el("td", .class("num")) { t.integer(row.sessions) }
+                                    el("td", .class("num")) { t.integer(row.participants) }
+                                    el("td", .class("num")) { number(row.women) }
+                                    el("td", .class("num")) { number(row.men) }
+                                    el("td", .class("num")) { number(row.other) }
                                 }
                             }
                         }

@@ -28,7 +28,7 @@ import VaporTesting
             #expect(Set(names) == ["Fluent.SessionRecord.Create", "IcedaApp.M001_Platform", "IcedaApp.M002_Network", "IcedaApp.M003_Observatory",
                                    "IcedaApp.M004_UNSurvey", "IcedaApp.M005_Assessments", "IcedaApp.M006_Grants", "IcedaApp.M007_GrantCycle",
                                    "Centres.M008_Centres", "Results.M009_Results", "Dialogue.M010_Dialogue",
-                                   "Trainings.M011_Trainings", "Network.M012_SearchFolding", "Trainings.M013_TrainingsLearning"])
+                                   "Trainings.M011_Trainings", "Network.M012_SearchFolding", "Trainings.M013_TrainingsLearning", "Centres.M014_CitizenGuides"])
         }
     }
 

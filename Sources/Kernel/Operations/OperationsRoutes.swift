@@ -1,4 +1,5 @@
 // Health, readiness, metrics and the stylesheet.
+import DesignSystem
 import Fluent
 import SQLKit
 import Vapor
@@ -30,6 +31,17 @@ package enum OperationsRoutes {
         app.get("static", "app.css") { request -> Response in
             Response(status: .ok, headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=31536000, immutable"],
                      body: .init(string: request.application.iceda.stylesheet))
+        }
+        let offlineCases = (try? String(contentsOf: DesignSystemResources.offlineCasesScriptURL, encoding: .utf8)) ?? ""
+        let offlineWorker = (try? String(contentsOf: DesignSystemResources.offlineWorkerURL, encoding: .utf8)) ?? ""
+        app.get("static", "offline-cases.js") { _ -> Response in
+            Response(status: .ok, headers: ["Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "public, max-age=31536000, immutable"],
+                     body: .init(string: offlineCases))
+        }
+        // not cached for long: browsers check a service worker for updates, and it must be served as itself
+        app.get("offline-worker.js") { _ -> Response in
+            Response(status: .ok, headers: ["Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache", "Service-Worker-Allowed": "/"],
+                     body: .init(string: offlineWorker))
         }
         app.get("static", "autosave.js") { request -> Response in
             Response(status: .ok, headers: ["Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "public, max-age=31536000, immutable"],
