@@ -585,10 +585,21 @@ def upload_csv(driver, base: str, csv_text: str, tmp: Path, name: str) -> None:
         driver.get(url)
         if path_of(driver.current_url) != path_of(url):
             raise JourneyFailure(f"opening {url} landed on {driver.current_url} (not signed in?)")
+        WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
         try:
             file_in = find_one(driver, "input[type=file]", "the file input")
             form = enclosing_form(file_in)
-            file_in.send_keys(str(f))
+            try:
+                file_in.send_keys(str(f))
+            except WebDriverException:
+                # the same through the DevTools protocol, with a node id read from the current document
+                root = driver.execute_cdp_cmd("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+                node = driver.execute_cdp_cmd("DOM.querySelector", {"nodeId": root, "selector": "input[type=file]"})["nodeId"]
+                driver.execute_cdp_cmd("DOM.setFileInputFiles", {"files": [str(f)], "nodeId": node})
+                file_in = find_one(driver, "input[type=file]", "the file input")
+                form = enclosing_form(file_in)
+            if not driver.execute_script("return arguments[0].files.length", file_in):
+                raise WebDriverException("the file was not set on the input")
         except WebDriverException:
             if attempt == 2:
                 raise
@@ -689,7 +700,8 @@ def journey_grant_pages(driver, base: str, locales: list[str], unit: Unit, extra
              # trainings, dialogue and results: staff and signed-in pages
              "/staff/trainings", "/staff/trainings/new", "/self-check", "/certificates", "/dialogue/new", "/dialogue/inbox",
              "/staff/results", "/staff/results/iceda-2020-2023", "/staff/results/iceda-2020-2023/report?kind=interim",
-             "/staff/training-questions", "/staff/outreach", "/trainings/outreach/new", "/trainings/report"]
+             "/staff/training-questions", "/staff/outreach", "/trainings/outreach/new", "/trainings/report",
+             "/staff/guides", "/staff/guides/new", "/staff/guides/al-birth-certificate/edit"]
     managed = links(session, base, "/en/staff/trainings", r"/en/staff/trainings/demo-[a-z0-9-]+")
     paths += [m[len("/en"):] for m in managed[:1]] + [m[len("/en"):] + "/report" for m in managed[:1]]
     paths += [m[len("/en"):] for m in mine[:3]]
@@ -845,6 +857,43 @@ def journey_training_test(driver, base: str, unit: Unit, extra: list[Page]) -> N
     unit.notes.append(f"{target}: registered, pre-test refused half answered (answers kept), then scored")
 
 
+def journey_offline_case(driver, base: str, unit: Unit) -> None:
+    """The case form of a centre the admin operates: opened again without a connection (the service worker's copy), a
+    case saved offline waits on the device, and is stored once when the connection is back."""
+    from selenium.webdriver.support.ui import Select
+    url = f"{base}/en/centres/centre-tirane/cases/new"
+
+    def logged_today() -> int:
+        text = find_one(driver, "main p[role=status]", "the count of today's cases").text
+        numbers = re.findall(r"\d+", text)
+        if not numbers:
+            raise JourneyFailure(f"no count in {text!r}")
+        return int(numbers[-1])
+
+    driver.get(url)
+    # the worker takes over the page once it is active (clients.claim)
+    WebDriverWait(driver, 20).until(lambda d: d.execute_script("return !!(navigator.serviceWorker && navigator.serviceWorker.controller)"))
+    driver.get(url)
+    before = logged_today()
+    try:
+        driver.set_network_conditions(offline=True, latency=0, download_throughput=500 * 1024, upload_throughput=500 * 1024)
+        driver.get(url)  # from the worker's copy
+        Select(find_one(driver, "select[name=task]", "the task")).select_by_value("tax")
+        find_one(driver, "input[name=outcome][value=completed]", "an outcome").click()
+        find_one(driver, "main form button[type=submit]", "the save button").click()
+        waiting = find_one(driver, "#offline-status", "the offline status").text
+        if "1" not in waiting:
+            raise JourneyFailure(f"the case saved offline is not said to wait: {waiting!r}")
+    finally:
+        driver.set_network_conditions(offline=False, latency=0, download_throughput=-1, upload_throughput=-1)
+    WebDriverWait(driver, 45).until(lambda d: d.find_element(By.ID, "offline-status").text.strip() == "")
+    driver.get(url)
+    after = logged_today()
+    if after != before + 1:
+        raise JourneyFailure(f"cases logged today went from {before} to {after} after the offline case was sent (expected +1)")
+    unit.notes.append(f"{url}: reopened offline from the worker's copy, one case queued and stored once online ({before} → {after})")
+
+
 def run_journeys(driver, args, report: Report, locales: list[str] | None = None) -> list[Page]:
     base = args.base.rstrip("/")
     tmp = Path(tempfile.mkdtemp(prefix="iceda-journey-"))
@@ -856,6 +905,7 @@ def run_journeys(driver, args, report: Report, locales: list[str] | None = None)
         ("journey: signed-in grant pages in every locale", "grant-pages", lambda u: journey_grant_pages(driver, base, locales or ALL_LOCALES, u, extra)),
         ("journey: a draft keeps its text when an amount cannot be read", "draft-kept", lambda u: journey_draft_keeps_text(driver, base, u)),
         ("journey: a draft saves itself with JavaScript", "autosave", lambda u: journey_autosave(driver, base, u)),
+        ("journey: the case form works offline", "offline-case", lambda u: journey_offline_case(driver, base, u)),
         ("journey: register for a training and take its pre-test", "training-test", lambda u: journey_training_test(driver, base, u, extra)),
     ]
     signed_in = False

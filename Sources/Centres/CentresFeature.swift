@@ -39,6 +39,10 @@ package struct CentresFeature: Feature {
         ])]
     }
 
+    package func work(_ request: Request, user: User, context: PageContext) async throws -> [WorkItem] {
+        try await CentresWork.items(request, user: user, context: context)
+    }
+
     package func home(_ request: Request, context: PageContext) async throws -> HomeContribution {
         let t = context.t
         let count = try await Centre.query(on: request.db).filter(\.$closedOn == "").count()

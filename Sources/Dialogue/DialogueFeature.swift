@@ -33,6 +33,10 @@ package struct DialogueFeature: Feature {
         ])]
     }
 
+    package func work(_ request: Request, user: User, context: PageContext) async throws -> [WorkItem] {
+        try await DialogueWork.items(request, user: user, context: context)
+    }
+
     package func home(_ request: Request, context: PageContext) async throws -> HomeContribution {
         let t = context.t
         let count = try await Recommendation.query(on: request.db).filter(\.$state != RecommendationState.draft.rawValue).count()

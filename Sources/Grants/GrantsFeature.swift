@@ -54,6 +54,10 @@ package struct GrantsFeature: Feature {
     }
 
     /// The open calls (each with its deadline in the call's time zone), or the way to the register when none is open.
+    package func work(_ request: Request, user: User, context: PageContext) async throws -> [WorkItem] {
+        try await GrantsWork.items(request, user: user, context: context)
+    }
+
     package func home(_ request: Request, context: PageContext) async throws -> HomeContribution {
         let t = context.t
         let open = try await GrantCall.query(on: request.db).filter(\.$status == .open).sort(\.$deadline).limit(3).all()

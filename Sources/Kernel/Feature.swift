@@ -23,6 +23,9 @@ package protocol Feature: Sendable {
     func navigation(_ context: NavigationContext) -> [NavItem]
     /// Cards of the staff dashboard for this staff member.
     func staffCards(_ context: PageContext, user: User) -> [DashboardCard]
+    /// The work waiting for this person (any role): "3 applications to screen", "report due on 12 March", each with
+    /// the page where it is done. Shown on their account page, where signing in leads.
+    func work(_ request: Request, user: User, context: PageContext) async throws -> [WorkItem]
     /// What the feature shows on the home page.
     func home(_ request: Request, context: PageContext) async throws -> HomeContribution
     /// Reference data every installation needs; runs at every start, so it must be idempotent.
@@ -50,6 +53,7 @@ extension Feature {
     package var commands: [FeatureCommand] { [] }
     package func navigation(_ context: NavigationContext) -> [NavItem] { [] }
     package func staffCards(_ context: PageContext, user: User) -> [DashboardCard] { [] }
+    package func work(_ request: Request, user: User, context: PageContext) async throws -> [WorkItem] { [] }
     package func home(_ request: Request, context: PageContext) async throws -> HomeContribution { HomeContribution() }
     package func seedReference(_ app: Application) async throws {}
     package func seedDemo(_ app: Application) async throws -> [String] { [] }
@@ -59,6 +63,17 @@ extension Feature {
     package var metrics: [Metric] { [] }
     package var openAPI: OpenAPIFragment { OpenAPIFragment() }
     package func transactions(on database: Database) async throws -> [FundingTransaction] { [] }
+}
+
+/// One piece of waiting work on a person's account page: what (with its count or date) and where it is done.
+package struct WorkItem: Sendable, Equatable {
+    package var text: String
+    package var href: String
+
+    package init(_ text: String, href: String) {
+        self.text = text
+        self.href = href
+    }
 }
 
 /// A command of a feature, at its place in the CLI: `["export", "grants"]` is `iceda export grants`.

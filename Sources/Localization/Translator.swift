@@ -99,7 +99,8 @@ public struct Translator: Sendable {
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         return self("date.long", [
             "day": String(parts.day ?? 1),
-            "month": self("month.\(parts.month ?? 1)"),
+            // the month as it stands inside a date (CLDR's format context): Serbian takes the genitive, "31. januara 2027."
+            "month": self("month.format.\(parts.month ?? 1)"),
             "year": String(parts.year ?? 1970),
         ])
     }

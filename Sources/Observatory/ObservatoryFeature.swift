@@ -31,6 +31,10 @@ package struct ObservatoryFeature: Feature {
     }
 
     /// The newest published measurement and the way to the figures.
+    package func work(_ request: Request, user: User, context: PageContext) async throws -> [WorkItem] {
+        try await ObservatoryWork.items(request, user: user, context: context)
+    }
+
     package func home(_ request: Request, context: PageContext) async throws -> HomeContribution {
         let t = context.t
         let latest = try await Edition.query(on: request.db).filter(\.$published == true).sort(\.$period, .descending).first()

@@ -42,6 +42,10 @@ package struct TrainingsFeature: Feature {
         ])]
     }
 
+    package func work(_ request: Request, user: User, context: PageContext) async throws -> [WorkItem] {
+        try await TrainingsWork.items(request, user: user, context: context)
+    }
+
     package func home(_ request: Request, context: PageContext) async throws -> HomeContribution {
         let t = context.t
         let upcoming = try await TrainingEvent.query(on: request.db).filter(\.$published == true).filter(\.$startsOn >= CalendarDate(utc: Date()).iso).count()

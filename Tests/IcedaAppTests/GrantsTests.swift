@@ -64,13 +64,14 @@ private func body(_ app: Application, _ path: String, status: HTTPStatus = .ok) 
 @Suite struct GrantsPageTests {
     @Test func theGrantsPageFormatsAmountsPerLocale() async throws {
         try await withGrantsDemo { app in
-            // (locale, EUR 13,000 – 17,000 as the locale writes it, EUR 75,000, the call's title, the deadline)
+            // (locale, EUR 13,000 – 17,000 as the locale writes it, EUR 75,000, the call's title, the deadline; Serbian
+            // dates take the month's genitive, CLDR's format context: "15. juna 2020.")
             let expected: [(String, String, String, String, String)] = [
                 ("en", "€13,000.00 – €17,000.00", "€75,000.00", "Small grants for the Digital Agenda", "15 June 2020, 16:00 (Europe/Skopje)"),
                 ("sq", "13\u{00A0}000,00\u{00A0}€ – 17\u{00A0}000,00\u{00A0}€", "75\u{00A0}000,00\u{00A0}€", "Grante të vogla për Agjendën Dixhitale", "15 qershor 2020, 16:00 (Europe/Skopje)"),
                 ("mk", "13.000,00\u{00A0}€ – 17.000,00\u{00A0}€", "75.000,00\u{00A0}€", "Мали грантови за Дигиталната агенда", "15 јуни 2020, 16:00 (Europe/Skopje)"),
-                ("sr-Latn", "13.000,00\u{00A0}€ – 17.000,00\u{00A0}€", "75.000,00\u{00A0}€", "Mali grantovi za Digitalnu agendu", "15. jun 2020., 16:00 (Europe/Skopje)"),
-                ("sr-Cyrl", "13.000,00\u{00A0}€ – 17.000,00\u{00A0}€", "75.000,00\u{00A0}€", "Мали грантови за Дигиталну агенду", "15. јун 2020., 16:00 (Europe/Skopje)"),
+                ("sr-Latn", "13.000,00\u{00A0}€ – 17.000,00\u{00A0}€", "75.000,00\u{00A0}€", "Mali grantovi za Digitalnu agendu", "15. juna 2020., 16:00 (Europe/Skopje)"),
+                ("sr-Cyrl", "13.000,00\u{00A0}€ – 17.000,00\u{00A0}€", "75.000,00\u{00A0}€", "Мали грантови за Дигиталну агенду", "15. јуна 2020., 16:00 (Europe/Skopje)"),
             ]
             for (locale, lot1Range, lot2Envelope, title, deadline) in expected {
                 let html = try await body(app, "/\(locale)/grants")

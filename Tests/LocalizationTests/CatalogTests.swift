@@ -82,8 +82,13 @@ import Testing
     @Test func datesAreWrittenOutPerLocale() throws {
         let date = try #require(ISO8601DateFormatter().date(from: "2026-11-27T10:00:00Z"))
         #expect(Translator(locale: .en).date(date) == "27 November 2026")
-        #expect(Translator(locale: .srLatn).date(date) == "27. novembar 2026.")
-        #expect(Translator(locale: .srCyrl).date(date) == "27. новембар 2026.")
+        // CLDR 44 sr and sr-Latn, dateFormatLength long "d. MMMM y.", months in the format context (genitive):
+        // "novembra" / "новембра"; the stand-alone name stays "novembar" (month and year: "novembar 2026.")
+        #expect(Translator(locale: .srLatn).date(date) == "27. novembra 2026.")
+        #expect(Translator(locale: .srCyrl).date(date) == "27. новембра 2026.")
+        let january = try #require(ISO8601DateFormatter().date(from: "2027-01-31T10:00:00Z"))
+        #expect(Translator(locale: .srLatn).date(january) == "31. januara 2027.")
+        #expect(Translator(locale: .srLatn)("month.1") == "januar")
         #expect(Translator(locale: .mk).date(date) == "27 ноември 2026")
         #expect(Translator(locale: .sq).date(date) == "27 nëntor 2026")
     }

@@ -69,11 +69,23 @@ package enum AuthPages {
         }
     }
 
-    package static func account(_ context: PageContext, user: User) -> String {
+    package static func account(_ context: PageContext, user: User, work: [WorkItem] = []) -> String {
         let t = context.t
         let title = t("account.title")
         return Layout.page(context, title: title, breadcrumbs: [Crumb(t("nav.home"), href: context.link(KernelURL.home)), Crumb(title)]) {
             el("h1") { title }
+            el("h2", .id("work")) { t("account.work") }
+            if work.isEmpty {
+                el("p") { t("account.no_work") }
+            } else {
+                el("ul", .class("work-list"), .aria("labelledby", "work")) {
+                    for item in work { el("li") { el("a", .href(item.href)) { item.text } } }
+                }
+            }
+            if user.role.isStaff {
+                el("p") { el("a", .href(context.link(KernelURL.staff))) { t("account.staff_dashboard") } }
+            }
+            el("h2") { t("account.details") }
             el("dl", .class("summary-list")) {
                 el("dt") { t("account.name") }
                 el("dd") { user.name }

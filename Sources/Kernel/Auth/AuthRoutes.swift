@@ -235,7 +235,10 @@ package enum AuthRoutes {
 
     @Sendable package static func account(request: Request) async throws -> Response {
         let user = try request.requireUser()
-        return .html(AuthPages.account(request.pageContext(), user: user))
+        let context = request.pageContext()
+        var work: [WorkItem] = []
+        for feature in request.application.features { work += try await feature.work(request, user: user, context: context) }
+        return .html(AuthPages.account(context, user: user, work: work))
     }
 
     @Sendable package static func twoFactorSetupForm(request: Request) async throws -> Response {
