@@ -821,6 +821,7 @@ def journey_training_test(driver, base: str, unit: Unit, extra: list[Page]) -> N
     if not buttons:
         raise JourneyFailure(f"{target}: no registration form with a consent box")
     buttons[0].click()
+    WebDriverWait(driver, 15).until(EC.staleness_of(buttons[0]))
     WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.CSS_SELECTOR, "main")))
     if "/trainings/registrations/" not in driver.current_url:
         raise JourneyFailure(f"registration did not lead to the registration page: {driver.current_url}")
@@ -838,7 +839,10 @@ def journey_training_test(driver, base: str, unit: Unit, extra: list[Page]) -> N
     if not radios:
         raise JourneyFailure("the pre-test shows no question")
     radios[0].click()
-    find_one(driver, "main form button[type=submit]", "the send button").click()
+    send = find_one(driver, "main form button[type=submit]", "the send button")
+    send.click()
+    # wait for the answer page itself, not the page the click left
+    WebDriverWait(driver, 15).until(EC.staleness_of(send))
     WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.CSS_SELECTOR, "main")))
     if not driver.find_elements(By.CSS_SELECTOR, ".error-summary"):
         raise JourneyFailure("a half-answered pre-test was not refused with an error summary")
@@ -849,9 +853,11 @@ def journey_training_test(driver, base: str, unit: Unit, extra: list[Page]) -> N
         choices = fieldset.find_elements(By.CSS_SELECTOR, "input")
         if choices and not any(c.is_selected() for c in choices):
             choices[0].click()
-    find_one(driver, "main form button[type=submit]", "the send button").click()
-    WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.CSS_SELECTOR, "main")))
-    text = driver.find_element(By.TAG_NAME, "main").text
+    send = find_one(driver, "main form button[type=submit]", "the send button")
+    send.click()
+    WebDriverWait(driver, 15).until(EC.staleness_of(send))
+    WebDriverWait(driver, 15).until(lambda d: "/trainings/registrations/" in d.current_url and "/test/" not in d.current_url)
+    text = find_one(driver, "main", "the registration page").text
     if "Pre-test:" not in text:
         raise JourneyFailure(f"the registration page does not show the pre-test's score: {short(text, 300)}")
     unit.notes.append(f"{target}: registered, pre-test refused half answered (answers kept), then scored")

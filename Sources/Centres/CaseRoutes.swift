@@ -33,7 +33,11 @@ enum CaseRoutes {
         var draft = CaseDraft()
         var contact = ""
         var consent = false
+        /// Names the offline queue on the device: a hash of the operator's id, so that cases wait for the one who wrote them.
+        var owner = ""
     }
+
+    static func owner(_ user: User) -> String { String(SecureToken.sha256("offline-queue:" + (user.id?.uuidString ?? "")).prefix(16)) }
 
     static func services(_ centre: Centre, on database: Database) async throws -> [ServiceCatalogue.Entry] {
         try await ServiceCatalogue.services(country: centre.country, on: database)
@@ -41,8 +45,9 @@ enum CaseRoutes {
 
     @Sendable static func newCase(request: Request) async throws -> Response {
         let centre = try await CentreAccess.centre(request)
-        _ = try await CentreAccess.requireOperator(request, centre)
+        let user = try await CentreAccess.requireOperator(request, centre)
         var form = CaseForm()
+        form.owner = owner(user)
         form.draft.clientID = UUID().uuidString.lowercased()
         let sticky = { (name: String) in String(((try? request.query.get(String.self, at: name)) ?? "").prefix(20)) }
         let day = sticky("day")
@@ -64,6 +69,7 @@ enum CaseRoutes {
         let user = try await CentreAccess.requireOperator(request, centre)
         let t = request.t
         var form = CaseForm()
+        form.owner = owner(user)
         func line(_ name: String, _ limit: Int = 40) -> String { String(request.formLine(name).prefix(limit)) }
         form.draft.clientID = line("client_id", 64)
         form.draft.day = line("day", 10)

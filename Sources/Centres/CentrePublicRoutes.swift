@@ -197,6 +197,16 @@ enum CentrePublicRoutes {
             return .html(CentresPages.book(centre, booking: booking, rules: rules, errors: errors, context: request.pageContext(current: "centres")),
                          status: .conflict)
         }
+        // a confirmation with the cancel link, in the booker's language, when the contact is one e-mail address
+        let address = EmailAddress.normalised(booking.contact.trimmingCharacters(in: .whitespaces))
+        if EmailAddress.isValid(address) {
+            let link = request.application.iceda.config.baseURL + request.localLink(CentresURL.appointment(token))
+            try await Outbox.enqueue(on: request.db, to: address, subject: t("centres.book.mail.subject", ["centre": centre.name]),
+                                     body: t("centres.book.mail.body", ["name": booking.name, "centre": centre.name, "address": centre.address,
+                                                                        "date": t.date(day.noonUTC), "hour": String(format: "%02d:00", hour),
+                                                                        "task": t("centres.task.\(booking.task)"), "link": link]),
+                                     locale: request.appLocale)
+        }
         return .seeOther(request.localLink(CentresURL.appointment(token)))
     }
 

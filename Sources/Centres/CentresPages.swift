@@ -398,7 +398,7 @@ enum CentresPages {
                Attribute("data-refused", t("centres.offline.refused"))) { "" }
             Forms.errorSummary(errors, t: t)
             el("form", Attribute("method", "post"), Attribute("action", context.link(CentresURL.cases(centre.slug))), Attribute("novalidate", nil),
-               Attribute("data-offline-queue", nil), Attribute("data-worker", Layout.offlineWorkerPath)) {
+               Attribute("data-offline-queue", nil), Attribute("data-worker", Layout.offlineWorkerPath), Attribute("data-queue-owner", form.owner)) {
                 Forms.csrf(context.csrfToken)
                 el("input", .type("hidden"), .id("f-client_id"), .name("client_id"), .value(draft.clientID))
                 Forms.text(name: "day", label: t("centres.field.day"), value: draft.day, errors: errors, type: "date", t: t)

@@ -201,7 +201,9 @@ enum GuideRoutes {
         }
         if !input.officialURL.isEmpty {
             let verdict = OfficialDomains.check(input.officialURL)
-            if verdict.verdict != .official || verdict.country != input.country {
+            // written out in full with https://, so that the page links exactly what was checked
+            if !input.officialURL.lowercased().hasPrefix("https://") || input.officialURL.contains(where: { $0.isWhitespace || $0 == "\\" })
+                || verdict.verdict != .official || verdict.country != input.country {
                 errors.append(FieldError(field: "official_url", message: t("guides.error.official_url")))
             }
         }
@@ -234,17 +236,20 @@ enum GuideRoutes {
         record.officialURL = input.officialURL
         record.published = input.published
         record.updatedOn = CentrePublicRoutes.today().iso
-        if let guide {
-            // saved only if nobody saved it meanwhile (the version read with the form)
-            guard let sql = request.db as? SQLDatabase else { throw Abort(.internalServerError) }
-            let rows = try await sql.raw("UPDATE citizen_guides SET version = version + 1 WHERE id = \(bind: guide.requireID()) AND version = \(bind: guide.version) RETURNING id").all()
-            guard !rows.isEmpty else {
-                return try await render(request, guide: guide, input: input, errors: [FieldError(field: "title", message: t("guides.error.changed"))],
-                                        status: .conflict)
+        let saved = try await request.db.transaction { database -> Bool in
+            if let guide {
+                // saved only if nobody saved it meanwhile (the version read with the form), in the same transaction
+                guard let sql = database as? SQLDatabase else { throw Abort(.internalServerError) }
+                let rows = try await sql.raw("UPDATE citizen_guides SET version = version + 1 WHERE id = \(bind: guide.requireID()) AND version = \(bind: guide.version) RETURNING id").all()
+                guard !rows.isEmpty else { return false }
+                record.version = guide.version + 1
             }
-            record.version = guide.version + 1
+            try await record.save(on: database)
+            return true
         }
-        try await record.save(on: request.db)
+        guard saved else {
+            return try await render(request, guide: guide, input: input, errors: [FieldError(field: "title", message: t("guides.error.changed"))], status: .conflict)
+        }
         request.flash(.success, t("guides.saved"))
         return .seeOther(request.localLink(record.published ? GuidesURL.guide(record.slug) : GuidesURL.staff()))
     }

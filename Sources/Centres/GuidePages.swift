@@ -63,7 +63,7 @@ enum GuidePages {
         let needs = lines(guide.needs, context), steps = lines(guide.steps, context)
         return Layout.page(context, title: title, breadcrumbs: crumbs(context, [Crumb(title)])) {
             el("h1") { text(guide.title, context, fallback: guide.slug) }
-            el("p", .class("lead")) { text(guide.summary, context) }
+            if !guide.summary.isEmpty { el("p", .class("lead")) { text(guide.summary, context) } }
             el("p") {
                 t("guides.for_country", ["country": t("country.\(guide.country)")])
                 if let service { " · " + t("obs.life_event.\(service.lifeEvent)") + ": " + service.label }
@@ -124,7 +124,7 @@ enum GuidePages {
                     el("li") {
                         el("a", .href(context.link(GuidesURL.edit(guide.slug)))) { text(guide.title, context, fallback: guide.slug) }
                         " — " + t("country.\(guide.country)") + (guide.published ? "" : " (" + t("guides.unpublished") + ")")
-                        + " · " + t("guides.languages", ["languages": guide.title.values.keys.sorted().joined(separator: ", ")])
+                        + " · " + t("guides.languages", ["languages": AppLocale.allCases.filter { guide.title[$0] != nil }.map(\.endonym).joined(separator: ", ")])
                     }
                 }
             }

@@ -104,7 +104,9 @@ public struct OrganisationInput: Sendable, Codable, Equatable {
             if !Self.isWebAddress(website) { issues.append(Issue("website", "org.error.website_invalid")) }
         }
         let email = FormText.line(self.email).lowercased()
-        if !email.isEmpty, !EmailAddress.isValid(email) { issues.append(Issue("email", "org.error.email_invalid")) }
+        if !email.isEmpty, !EmailAddress.isValid(email) || self.email.unicodeScalars.contains(where: FormText.isRemoved) {
+            issues.append(Issue("email", "org.error.email_invalid"))
+        }
 
         var areas: [FocusArea] = []
         for raw in focusAreas.map(FormText.line).filter({ !$0.isEmpty }) {

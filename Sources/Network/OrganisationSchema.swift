@@ -19,7 +19,12 @@ enum OrganisationSchema {
     /// An http(s) address (the scheme may be left out) with a dotted host of ASCII letters, digits and hyphens.
     static let website = #"^$|^(?:[Hh][Tt][Tt][Pp][Ss]?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::[0-9]{1,5})?(?:[/?#][A-Za-z0-9._~:/?#@!$&'()*+,;=-]*)?$"#
     /// name@domain.tld without spaces, quotes, brackets or separators.
-    static let email = #"^$|^[^\s@<>,;"\u0000-\u001F\u007F-\u009F]+@[^\s@<>,;".\u0000-\u001F\u007F-\u009F][^\s@<>,;"\u0000-\u001F\u007F-\u009F]*\.[^\s@<>,;"\u0000-\u001F\u007F-\u009F]*[^\s@<>,;".\u0000-\u001F\u007F-\u009F]$"#
+    /// No character that cleaning removes (FormText.removedRanges) is allowed anywhere: the server refuses an address
+    /// with one rather than strip it (a soft hyphen after the @ would otherwise leave a domain that starts with a dot).
+    static let email: String = {
+        let other = #"\s@<>,;""# + FormText.removedClass
+        return "^$|^[^" + other + "]+@[^" + other + ".][^" + other + "]*\\.[^" + other + "]*[^" + other + ".]$"
+    }()
 
     static let fields: Set<String> = ["name", "kind", "country", "municipality", "website", "email", "focusAreas", "description"]
 

@@ -98,6 +98,8 @@ enum LearningData {
             }
             var present = 0
             for mark in marks {
+                // a walk-in marked absent is nobody to register
+                if case .walkIn(let name) = mark.attendee, !mark.present, !people.contains(where: { $0.contactKey == "walk-in:" + name.lowercased() }) { continue }
                 guard mark.session >= 1, mark.session <= sessions.count, let person = try await registrationID(mark.attendee) else { continue }
                 let session = try sessions[mark.session - 1].requireID()
                 if mark.present {

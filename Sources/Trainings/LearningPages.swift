@@ -56,7 +56,7 @@ enum LearningPages {
         }
     }
 
-    static func questionBank(_ items: [TrainingQuestion], input: LearningRoutes.QuestionInput, errors: [FieldError], context: PageContext) -> String {
+    static func questionBank(_ items: [TrainingQuestion], input: LearningRoutes.QuestionInput, errors: [FieldError], canAdd: Bool, context: PageContext) -> String {
         let t = context.t
         let title = t("trainings.questions.title")
         return Layout.page(context, title: title, breadcrumbs: [
@@ -90,6 +90,7 @@ enum LearningPages {
                     }
                 }
             }
+            if canAdd {
             el("h2", .id("add-question")) { t("trainings.questions.add") }
             el("form", Attribute("method", "post"), Attribute("action", context.link(LearningURL.questions())), Attribute("novalidate", nil)) {
                 Forms.csrf(context.csrfToken)
@@ -104,6 +105,7 @@ enum LearningPages {
                            errors: errors, width: "short", t: t)
                 Forms.text(name: "points", label: t("trainings.questions.points"), value: input.points, errors: errors, type: "number", width: "short", t: t)
                 Forms.submit(t("trainings.questions.save"))
+            }
             }
         }
     }
@@ -160,7 +162,7 @@ enum LearningPages {
             el("h2") { t("trainings.report.feedback_title") }
             if let mean = report.feedback.meanTenths {
                 el("p") { t("trainings.report.satisfaction", ["mean": t.decimal(Double(mean) / 10, fractionDigits: 1), "answers": t.integer(report.feedback.answers)]) }
-                el("div", .class("table-wrap")) {
+                el("div", .class("table-wrap"), Attribute("tabindex", "0"), Attribute("role", "region"), .aria("label", t("trainings.report.satisfaction_table"))) {
                     el("table", .class("table")) {
                         el("caption") { t("trainings.report.satisfaction_table") }
                         el("thead") { el("tr") { el("th", Attribute("scope", "col")) { t("trainings.feedback.satisfaction") }; el("th", Attribute("scope", "col"), .class("num")) { t("trainings.report.answers") } } }

@@ -140,13 +140,14 @@ enum LearningRoutes {
     }
 
     @Sendable static func questionBank(request: Request) async throws -> Response {
-        _ = try TrainingsRoutes.requireTrainer(request)
+        let user = try TrainingsRoutes.requireTrainer(request)
         let items = try await TrainingQuestion.query(on: request.db).sort(\.$topic).sort(\.$position).all()
-        return .html(LearningPages.questionBank(items, input: QuestionInput(), errors: [], context: request.pageContext(current: "staff")))
+        return .html(LearningPages.questionBank(items, input: QuestionInput(), errors: [], canAdd: user.role.isStaff, context: request.pageContext(current: "staff")))
     }
 
     @Sendable static func addQuestion(request: Request) async throws -> Response {
-        _ = try TrainingsRoutes.requireTrainer(request)
+        // the bank is shared by every event on a topic (and so their certificates): staff keep it
+        _ = try request.requireStaff()
         let t = request.t
         let input = QuestionInput(topic: request.formLine("topic"), kind: request.formLine("kind"), text: String(request.formText("text").prefix(1_000)),
                                   options: String(request.formText("options").prefix(4_000)), right: String(request.formLine("right").prefix(40)),
@@ -159,12 +160,14 @@ enum LearningRoutes {
         let lines = input.options.split(whereSeparator: \.isNewline).map { FormText.line(String($0)) }.filter { !$0.isEmpty }.prefix(10)
         let optionIDs = (0..<lines.count).map { String(UnicodeScalar(UInt8(97 + $0))) }
         // the right options by number, "1, 3"
-        let numbers = input.right.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" }).map { Int($0) }
-        let right = Set(numbers.compactMap { $0 }.filter { (1...max(lines.count, 1)).contains($0) }.map { optionIDs[$0 - 1] })
+        let numbers = input.right.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" }).prefix(20).map { $0.count <= 3 ? Int($0) : nil }
+        // only numbers of options that exist (none when no option was written)
+        let right = Set(numbers.compactMap { $0 }.filter { $0 >= 1 && $0 <= optionIDs.count }.map { optionIDs[$0 - 1] })
         let points = Int(input.points).flatMap { (1...10).contains($0) ? $0 : nil }
         if points == nil { errors.append(FieldError(field: "points", message: t("trainings.questions.error.points"))) }
         if let kind, errors.isEmpty {
-            let rule = TestQuestion(id: "new", kind: kind, options: optionIDs, right: numbers.contains(nil) ? [] : right, points: points ?? 1)
+            let outside = numbers.contains { $0 == nil || $0! < 1 || $0! > optionIDs.count }
+            let rule = TestQuestion(id: "new", kind: kind, options: optionIDs, right: outside ? [] : right, points: points ?? 1)
             for problem in TrainingTest(questions: [rule]).problems() {
                 let field = problem.code == "too-few-options" ? "options" : problem.code == "points" ? "points" : "right"
                 errors.append(FieldError(field: field, message: t("trainings.questions.error.\(problem.code)")))
@@ -172,7 +175,8 @@ enum LearningRoutes {
         }
         guard errors.isEmpty, let kind, let points else {
             let items = try await TrainingQuestion.query(on: request.db).sort(\.$topic).sort(\.$position).all()
-            return .html(LearningPages.questionBank(items, input: input, errors: errors, context: request.pageContext(current: "staff")), status: .unprocessableEntity)
+            return .html(LearningPages.questionBank(items, input: input, errors: errors, canAdd: true, context: request.pageContext(current: "staff")),
+                         status: .unprocessableEntity)
         }
         let locale = request.appLocale == .srCyrl ? AppLocale.srLatn : request.appLocale
         let question = TrainingQuestion()

@@ -7,6 +7,7 @@ import Kernel
 import Localization
 import Methods
 import Network
+import SQLKit
 import Vapor
 
 enum OutreachRoutes {
@@ -20,9 +21,9 @@ enum OutreachRoutes {
     /// The organisations the user may report for: staff any listed one, others those they hold a role in.
     static func organisations(for user: User, on database: Database) async throws -> [Organisation] {
         if user.role.isStaff { return try await Organisation.query(on: database).filter(\.$listed == true).sort(\.$name).limit(1_000).all() }
-        let roles = try await OrganisationRole.query(on: database).filter(\.$userID == user.requireID()).all()
+        let roles = try await OrganisationRole.query(on: database).filter(\.$userID == user.requireID()).all().filter { $0.role == .member || $0.role == .focalPoint }
         guard !roles.isEmpty else { return [] }
-        return try await Organisation.query(on: database).filter(\.$id ~~ Set(roles.map(\.organisationID))).sort(\.$name).all()
+        return try await Organisation.query(on: database).filter(\.$id ~~ Set(roles.map(\.organisationID))).filter(\.$listed == true).sort(\.$name).all()
     }
 
     struct Input {
@@ -116,7 +117,9 @@ enum OutreachRoutes {
     @Sendable static func staffList(request: Request) async throws -> Response {
         _ = try request.requireStaff()
         _ = request.csrfToken()
-        let items = try await OutreachSession.query(on: request.db).sort(\.$state, .descending).sort(\.$day, .descending).limit(500).all()
+        // the ones waiting first, then the newest decided ones
+        let items = try await OutreachSession.query(on: request.db).filter(\.$state == "pending").sort(\.$day).limit(500).all()
+            + OutreachSession.query(on: request.db).filter(\.$state != "pending").sort(\.$day, .descending).limit(200).all()
         let names = Dictionary(try await Organisation.query(on: request.db).filter(\.$id ~~ Set(items.map(\.organisationID))).all()
             .compactMap { organisation in organisation.id.map { ($0, organisation.name) } }, uniquingKeysWith: { first, _ in first })
         return .html(OutreachPages.staffList(items, names: names, context: request.pageContext(current: "staff")))
@@ -134,9 +137,15 @@ enum OutreachRoutes {
             request.flash(.warning, request.t("outreach.error.note"))
             return .seeOther(request.localLink(LearningURL.outreachStaff()))
         }
-        session.state = decision
-        session.decisionNote = note
-        try await session.save(on: request.db)
+        // decided once: a second click, or a second member of staff, finds it no longer pending
+        guard let sql = request.db as? SQLDatabase else { throw Abort(.internalServerError) }
+        let decided = try await sql.raw("""
+            UPDATE training_outreach SET state = \(bind: decision), decision_note = \(bind: note) WHERE id = \(bind: session.requireID()) AND state = 'pending' RETURNING id
+            """).all()
+        guard !decided.isEmpty else {
+            request.flash(.warning, request.t("outreach.already_decided"))
+            return .seeOther(request.localLink(LearningURL.outreachStaff()))
+        }
         request.flash(.success, request.t("outreach.decided.\(decision)"))
         return .seeOther(request.localLink(LearningURL.outreachStaff()))
     }

@@ -53,8 +53,12 @@ enum ProgrammeReport {
         var registered = 0
         var attended: [String: Int] = [:]
         var certified = 0
-        var scores: [(pre: Double?, post: Double?)] = []
-        var satisfaction: [Int] = []
+        /// People with both tests, and the sums of their pre- and post-test scores (fractions of the maximum).
+        var tested = 0
+        var preSum = 0.0
+        var postSum = 0.0
+        /// Feedback answers per satisfaction level 1…5.
+        var satisfaction = [0, 0, 0, 0, 0]
     }
 
     static func compute(on database: Database) async throws -> Report {
@@ -75,17 +79,25 @@ enum ProgrammeReport {
         for row in try await sql.raw("SELECT event_id, COUNT(*) AS n FROM training_certificates WHERE revoked_at IS NULL GROUP BY event_id").all() {
             figures[try row.decode(column: "event_id", as: UUID.self), default: EventFigures()].certified = try row.decode(column: "n", as: Int.self)
         }
-        var tests: [UUID: (event: UUID, pre: Double?, post: Double?)] = [:]
-        for result in try await TrainingTestResult.query(on: database).all() {
-            var entry = tests[result.registrationID] ?? (result.eventID, nil, nil)
-            if result.phase == "pre" { entry.pre = result.score.fraction } else { entry.post = result.score.fraction }
-            tests[result.registrationID] = entry
+        // each person's pre- and post-test paired in SQL, summed per event: the cost follows the events, not the people
+        for row in try await sql.raw("""
+            SELECT p.event_id AS event_id, COUNT(*) AS n,
+                   CAST(SUM(CAST(p.points AS DOUBLE PRECISION) / p.maximum) AS DOUBLE PRECISION) AS pre,
+                   CAST(SUM(CAST(q.points AS DOUBLE PRECISION) / q.maximum) AS DOUBLE PRECISION) AS post
+            FROM training_test_results p JOIN training_test_results q ON q.registration_id = p.registration_id AND q.phase = 'post'
+            WHERE p.phase = 'pre' AND p.maximum > 0 AND q.maximum > 0 AND p.points >= 0 AND p.points <= p.maximum
+              AND q.points >= 0 AND q.points <= q.maximum
+            GROUP BY p.event_id
+            """).all() {
+            let event = try row.decode(column: "event_id", as: UUID.self)
+            figures[event, default: EventFigures()].tested = try row.decode(column: "n", as: Int.self)
+            figures[event, default: EventFigures()].preSum = try row.decode(column: "pre", as: Double.self)
+            figures[event, default: EventFigures()].postSum = try row.decode(column: "post", as: Double.self)
         }
-        for entry in tests.values { figures[entry.event, default: EventFigures()].scores.append((entry.pre, entry.post)) }
         for row in try await sql.raw("SELECT event_id, satisfaction, COUNT(*) AS n FROM training_feedback GROUP BY event_id, satisfaction").all() {
             let value = try row.decode(column: "satisfaction", as: Int.self)
-            let count = try row.decode(column: "n", as: Int.self)
-            figures[try row.decode(column: "event_id", as: UUID.self), default: EventFigures()].satisfaction += Array(repeating: value, count: min(count, 1_000_000))
+            guard (1...5).contains(value) else { continue }
+            figures[try row.decode(column: "event_id", as: UUID.self), default: EventFigures()].satisfaction[value - 1] += try row.decode(column: "n", as: Int.self)
         }
         var rows: [Row] = []
         for dimension in dimensions {
@@ -101,12 +113,14 @@ enum ProgrammeReport {
                 let parts = members.compactMap { $0.id.flatMap { figures[$0] } }
                 let attended = ["female", "male", "other"].map { gender in parts.reduce(0) { $0 + ($1.attended[gender] ?? 0) } }
                 let shown = SmallCells.publish(breakdown: attended)
-                let gain = LearningGain.event(parts.flatMap(\.scores))
-                let feedback = FeedbackSummary(satisfaction: parts.flatMap(\.satisfaction))
+                let tested = parts.reduce(0) { $0 + $1.tested }
+                let classGain = tested == 0 ? nil : LearningGain.classGain(meanPre: parts.reduce(0) { $0 + $1.preSum } / Double(tested),
+                                                                          meanPost: parts.reduce(0) { $0 + $1.postSum } / Double(tested))
+                let feedback = FeedbackSummary(counts: (0..<5).map { level in parts.reduce(0) { $0 + $1.satisfaction[level] } })
                 rows.append(Row(dimension: dimension, value: value, events: members.count, registered: parts.reduce(0) { $0 + $1.registered },
                                 attended: attended.reduce(0, +), certified: parts.reduce(0) { $0 + $1.certified },
                                 attendedFemale: shown[0], attendedMale: shown[1], attendedOther: shown[2],
-                                tested: gain.people, classGain: gain.classGain.map { ($0 * 100).rounded() / 100 },
+                                tested: tested, classGain: classGain.map { ($0 * 100).rounded() / 100 },
                                 feedbackAnswers: feedback.answers, satisfaction: feedback.meanTenths.map { Double($0) / 10 }))
             }
         }

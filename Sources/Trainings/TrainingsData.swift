@@ -124,7 +124,9 @@ enum TrainingsData {
         let marks = try await TrainingAttendance.query(on: database).filter(\.$sessionID ~~ sessions.compactMap(\.id)).all()
         let attended = Dictionary(grouping: marks, by: \.registrationID).mapValues(\.count)
         let held = Set(sessions.compactMap(\.id))
-        let rule = CertificateRule(minimumAttendancePercent: min(max(event.minAttendance, 0), 100), requiresPostTest: event.passPercent > 0,
+        // a pass mark without questions in the bank for the event's topics is no test: attendance decides alone
+        let hasTest = try await !LearningData.questions(for: event, on: database).isEmpty
+        let rule = CertificateRule(minimumAttendancePercent: min(max(event.minAttendance, 0), 100), requiresPostTest: hasTest,
                                    postTestPassPercent: min(max(event.passPercent, 0), 100))
         let postTests = Dictionary(try await TrainingTestResult.query(on: database).filter(\.$eventID == eventID).filter(\.$phase == "post").all()
             .map { ($0.registrationID, $0.score) }, uniquingKeysWith: { first, _ in first })

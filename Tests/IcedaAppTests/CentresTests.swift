@@ -250,6 +250,16 @@ import VaporTesting
             let cancelled = try await first.post(appointmentPath + "/cancel", form: [], csrfFrom: appointmentPath)
             #expect(cancelled.status == .seeOther)
             #expect(try await second.post("/en/centres/\(centre.slug)/book", form: form).status == .seeOther)
+            // a phone number gets no e-mail; an e-mail address gets the confirmation with the cancel link, in the booker's language
+            #expect(try await OutboxMessage.query(on: app.db).count() == 0)
+            var byMail = form
+            byMail[1] = ("hour", "11")
+            byMail[3] = ("contact", " Drita@Example.org ")
+            let mailed = try await Browser(app).post("/sq/centres/\(centre.slug)/book", form: byMail)
+            #expect(mailed.status == .seeOther)
+            let message = try #require(try await OutboxMessage.query(on: app.db).first())
+            #expect(message.recipient == "drita@example.org" && message.locale == "sq")
+            #expect(message.body.contains("/sq/centres/appointments/") && message.body.contains("11:00") && message.subject.contains(centre.name))
             // a Saturday, an hour outside the opening and an absurd hour are refused with a message, never a crash
             var saturday = Self.today.adding(days: 1)
             while saturday.isoWeekday != 6 { saturday = saturday.adding(days: 1) }

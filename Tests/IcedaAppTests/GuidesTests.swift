@@ -40,6 +40,9 @@ import VaporTesting
             let refused = try await admin.post("/en/staff/guides/new", form: form)
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.string.contains("official e-government domain") && refused.body.string.contains("Open the portal"))
+            // an address without https:// (it would be a relative link on the page) is refused too
+            form[7] = ("official_url", "e-albania.al/x")
+            #expect(try await admin.post("/en/staff/guides/new", form: form).status == .unprocessableEntity)
             form[7] = ("official_url", "https://e-albania.al/")
             #expect(try await admin.post("/en/staff/guides/new", form: form).status == .seeOther)
             let guide = try #require(try await CitizenGuide.query(on: app.db).first())

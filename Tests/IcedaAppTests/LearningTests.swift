@@ -129,6 +129,11 @@ import VaporTesting
             let today = CalendarDate(utc: Date())
             let period = MetricPeriod(start: today.adding(days: -30), end: today)
             #expect(try await TrainingsMetrics.gained.values(period, [], app.db) == [MetricValue(1)])
+            // the public report pairs the tests in SQL: the same two people, ⟨g⟩ = 0.67
+            let json = try await app.testing().sendRequest(.GET, "/api/v1/trainings/report")
+            let rows = try #require((try JSONSerialization.jsonObject(with: Data(json.body.readableBytesView)) as? [String: Any])?["rows"] as? [[String: Any]])
+            let albania = try #require(rows.first { $0["dimension"] as? String == "country" && $0["value"] as? String == "AL" })
+            #expect(albania["tested"] as? Int == 2 && albania["classGain"] as? Double == 0.67)
             _ = dea
         }
     }
@@ -181,7 +186,7 @@ import VaporTesting
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.string.contains("sheet.csv:3: no confirmed registration"))
             #expect(try await TrainingAttendance.query(on: app.db).count() == 0)
-            let good = "registration,name,session,present\n\(ana.code),Ana,1,yes\n\(ana.code),Ana,2,po\n,Mira  Hoxha,1,da\n,mira hoxha,2,yes\n"
+            let good = "registration,name,session,present\n\(ana.code),Ana,1,yes\n\(ana.code),Ana,2,po\n,Mira  Hoxha,1,da\n,mira hoxha,2,yes\n,Absent Person,1,no\n"
             for _ in 1...2 {
                 let stored = try await admin.multipart("/en/staff/trainings/safe-online/sheet", fields: [],
                                                        file: ("file", "sheet.csv", "text/csv", Array(good.utf8)), csrfFrom: "/en/staff/trainings/safe-online")
@@ -190,6 +195,8 @@ import VaporTesting
             // Ana at sessions 1 and 2, the walk-in Mira Hoxha (one person, whatever the case and spaces) at 1 and 2: 4 marks, after two uploads
             #expect(try await TrainingAttendance.query(on: app.db).count() == 4)
             #expect(try await TrainingRegistrationRecord.query(on: app.db).filter(\.$contactKey == "walk-in:mira hoxha").count() == 1)
+            // a walk-in marked absent is nobody to register
+            #expect(try await TrainingRegistrationRecord.query(on: app.db).filter(\.$contactKey == "walk-in:absent person").count() == 0)
         }
     }
 
@@ -224,6 +231,10 @@ import VaporTesting
             try await admin.signIn()
             #expect(try await admin.post("/en/staff/outreach/\(session.id!.uuidString.lowercased())", form: [("decision", "approved")],
                                          csrfFrom: "/en/staff/outreach").status == .seeOther)
+            // a second decision (another click, another member of staff) changes nothing
+            #expect(try await admin.post("/en/staff/outreach/\(session.id!.uuidString.lowercased())", form: [("decision", "rejected"), ("note-\(session.id!.uuidString.lowercased())", "late")],
+                                         csrfFrom: "/en/staff/outreach").status == .seeOther)
+            #expect(try await OutreachSession.find(session.requireID(), on: app.db)?.state == "approved")
             // 12 women and 3 men, as citizens at local level in Albania
             #expect(try await TrainingsMetrics.trained.values(period, ["gender"], app.db) == [MetricValue(12, ["gender": "female"]), MetricValue(3, ["gender": "male"])])
             // the public report: 3 men is under 5, hidden; so is the next smallest non-zero cell (12 women), since the total 15 is shown

@@ -492,6 +492,7 @@ private func canonical(_ node: JSONNode) -> JSONNode {
         // (5 + 4 + 4 + 3 + 5) / 5 = 4.2; a 7 and a 0 are not answers on the scale
         let five = FeedbackSummary(satisfaction: [5, 4, 4, 3, 5, 7, 0])
         #expect(five.answers == 5 && five.counts == [0, 0, 1, 2, 2] && five.meanTenths == 42)
+        #expect(FeedbackSummary(counts: [0, 0, 1, 2, 2]) == five && FeedbackSummary(counts: [0, 0, 1, 2]).answers == 3)
         // (5 + 5 + 4 + 4 + 4 + 4) / 6 = 26 / 6 = 4.333… → 4.3; (5 · 3 + 4 · 3) / 6 = 4.5 exactly → 45
         #expect(FeedbackSummary(satisfaction: [5, 5, 4, 4, 4, 4]).meanTenths == 43)
         #expect(FeedbackSummary(satisfaction: [5, 5, 5, 4, 4, 4]).meanTenths == 45)

@@ -55,7 +55,14 @@ public enum LearningGain {
         return EventGain(people: pairs.count, peopleWithGain: gains.count,
                          averageGain: gains.isEmpty ? nil : gains.reduce(0, +) / Double(gains.count),
                          meanPre: meanPre, meanPost: meanPost,
-                         classGain: meanPre < 1 ? (meanPost - meanPre) / (1 - meanPre) : nil)
+                         classGain: classGain(meanPre: meanPre, meanPost: meanPost))
+    }
+
+    /// ⟨g⟩ from the mean scores (fractions 0…1) of the people with both tests; nil when the mean pre-test is the
+    /// maximum or a mean is not a score.
+    public static func classGain(meanPre: Double, meanPost: Double) -> Double? {
+        guard valid(meanPre), valid(meanPost), meanPre < 1 else { return nil }
+        return (meanPost - meanPre) / (1 - meanPre)
     }
 
     private static func valid(_ score: Double) -> Bool { score.isFinite && (0...1).contains(score) }

@@ -89,6 +89,12 @@ public struct FeedbackSummary: Sendable, Equatable {
         self.counts = counts
     }
 
+    /// From counts already made (e.g. by SQL): answers per level, index 0 for 1 … index 4 for 5; negative counts
+    /// are taken as 0 and missing levels as none.
+    public init(counts: [Int]) {
+        self.counts = (0..<5).map { $0 < counts.count ? max(counts[$0], 0) : 0 }
+    }
+
     public var answers: Int { counts.reduce(0, +) }
 
     /// Whether the results may be shown.

@@ -9,7 +9,9 @@
   var status = document.getElementById("offline-status");
   if (!form || !status || !window.fetch || !window.FormData || !window.URLSearchParams || !window.localStorage || !window.JSON) return;
   var action = form.getAttribute("action");
-  var key = "iceda-offline-cases:" + action;
+  // one queue per person and centre (the action without its language): cases wait for the operator who wrote them
+  var key = "iceda-offline-cases:" + (form.getAttribute("data-queue-owner") || "") + ":" + action.replace(/^\/[^\/]+/, "");
+  var formPath = window.location.pathname;
   var sending = false;
 
   function newId() {
@@ -56,12 +58,16 @@
         var current = load();
         var position = -1;
         for (var k = 0; k < current.length; k++) { if (current[k].id === items[index].id) { position = k; break; } }
-        if (response.ok && response.redirected) {
+        var landed = "";
+        try { landed = new URL(response.url).pathname; } catch (e) { landed = ""; }
+        if (response.ok && response.redirected && landed === formPath) {
+          // stored (or already stored): the server sends a saved case back to a fresh form
           if (position >= 0) current.splice(position, 1);
         } else if (response.status === 422 && position >= 0) {
           current[position].refused = true;
         } else {
-          // signed out, form expired, server trouble: keep it and try again later
+          // signed out (sent to the sign-in page), an expired form, server trouble: keep it and try again later
+          if (response.status === 403) refreshToken();
           store(current); sending = false; say(); return;
         }
         store(current);
@@ -70,6 +76,16 @@
         flush();
       })
       .catch(function () { sending = false; say(); });
+  }
+
+  // a form left open for long carries a stale token: read a fresh one from the page itself
+  function refreshToken() {
+    if (!window.DOMParser) return;
+    fetch(formPath, { credentials: "same-origin" }).then(function (response) { return response.text(); }).then(function (html) {
+      var fresh = new DOMParser().parseFromString(html, "text/html").querySelector("form[data-offline-queue] input[name=_csrf]");
+      var field = form.querySelector("input[name=_csrf]");
+      if (fresh && field) field.value = fresh.value;
+    }).catch(function () {});
   }
 
   var id = form.querySelector("input[name=client_id]");
