@@ -138,6 +138,22 @@ import VaporTesting
         }
     }
 
+    @Test func aQuestionWithoutOptionsIsRefusedNotACrash() async throws {
+        try await withTestApp { app in
+            let admin = Browser(app)
+            try await admin.signIn()
+            // no option written but "1" as the right one: before the fix, option 1 of none was read and the server trapped
+            let empty = try await admin.post("/en/staff/training-questions", form: [("topic", "privacy"), ("kind", "single"), ("text", "Which?"),
+                                                                                    ("options", ""), ("right", "1"), ("points", "1")])
+            #expect(empty.status == .unprocessableEntity)
+            #expect(empty.body.string.contains("Write at least two different options"))
+            let huge = try await admin.post("/en/staff/training-questions", form: [("topic", "privacy"), ("kind", "single"), ("text", "Which?"),
+                                                                                   ("options", "A\nB"), ("right", "99999999999999999999"), ("points", "1")])
+            #expect(huge.status == .unprocessableEntity)
+            #expect(try await TrainingQuestion.query(on: app.db).count() == 0)
+        }
+    }
+
     @Test func feedbackIsGivenOnceAnonymouslyAndShownFromFiveAnswers() async throws {
         try await withTestApp { app in
             let (event, _) = try await Self.setUp(app)
