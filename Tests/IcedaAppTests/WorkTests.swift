@@ -4,12 +4,25 @@ import Foundation
 import Testing
 import VaporTesting
 @testable import Centres
+@testable import Grants
 @testable import IcedaApp
 @testable import Kernel
 @testable import Network
 @testable import Trainings
 
 @Suite struct WorkTests {
+    @Test func aVisitorWhoStartsAnApplicationCanSignInOrRegisterTheOrganisation() async throws {
+        try await withTestApp { app in
+            _ = try await NetworkSeed.seedDemo(on: app.db)
+            _ = try await GrantsSeed.seedDemo(on: app.db)
+            let page = try await app.testing().sendRequest(.GET, "/sq/grants/calls/iceda-sg-2020/apply")
+            #expect(page.status == .ok)
+            let html = page.body.string
+            #expect(html.contains(#"href="/sq/sign-in?next=/sq/grants/calls/iceda-sg-2020/apply""#))
+            #expect(html.contains(#"href="/sq/grants/register-organisation""#) && html.contains("Regjistroni organizatën tuaj"))
+        }
+    }
+
     @Test func theAccountPageListsEachRolesWaitingWork() async throws {
         try await withTestApp { app in
             let admin = Browser(app)

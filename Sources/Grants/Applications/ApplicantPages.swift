@@ -33,6 +33,32 @@ enum ApplicantPages {
 
     // MARK: start
 
+    /// "Start an application" for a visitor: sign in, or register the organisation first.
+    static func visitorStart(_ item: PublicCall, signIn: String, context: PageContext) -> String {
+        let t = context.t
+        let callTitle = GrantsPages.plainText(item.call.title, context.locale, fallback: item.call.code)
+        let title = t("grants.apply.start_title", ["call": callTitle])
+        return Layout.page(context, title: title, breadcrumbs: [
+            Crumb(t("nav.home"), href: context.link(KernelURL.home)), Crumb(t("grants.title"), href: context.link(GrantsURL.overview())),
+            Crumb(callTitle, href: context.link(GrantsURL.call(item.call.code))), Crumb(t("grants.apply.start")),
+        ]) {
+            el("h1") { title }
+            el("p", .class("lead")) { t("grants.apply.visitor_intro") }
+            el("ul", .class("cards")) {
+                el("li", .class("card")) {
+                    el("h2") { t("grants.apply.visitor_has_account") }
+                    el("p") { t("grants.apply.visitor_sign_in_hint") }
+                    el("p") { el("a", .class("button"), .href(signIn)) { t("auth.sign_in") } }
+                }
+                el("li", .class("card")) {
+                    el("h2") { t("grants.apply.visitor_new") }
+                    el("p") { t("grants.apply.visitor_register_hint") }
+                    el("p") { el("a", .class("button button-secondary"), .href(context.link(GrantsURL.registerOrganisation()))) { t("grants.apply.visitor_register") } }
+                }
+            }
+        }
+    }
+
     static func start(_ item: PublicCall, organisations: [Organisation], selected: (organisation: String?, lot: String?), errors: [FieldError],
                       now: Date, context: PageContext) -> String {
         let t = context.t

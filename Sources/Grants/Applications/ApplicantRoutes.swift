@@ -99,9 +99,13 @@ enum ApplicantRoutes {
     // MARK: start
 
     @Sendable static func startForm(request: Request) async throws -> Response {
-        let user = try request.requireUser()
         guard let code = request.parameters.get("code"), GrantRegisterQuery.isCode(code),
               let item = try await GrantsData.publicCall(code: code, on: request.db) else { throw Abort(.notFound) }
+        // a visitor is offered both ways in: signing in (and coming back here), or registering the organisation
+        guard let user = request.currentUser else {
+            let back = request.localLink(KernelURL.signIn) + "?next=" + (request.url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_"))) ?? "")
+            return .html(ApplicantPages.visitorStart(item, signIn: back, context: context(request)))
+        }
         let organisations = try await ApplicationStore.applicantOrganisations(of: user, on: request.db)
         return .html(ApplicantPages.start(item, organisations: organisations, selected: (nil, nil), errors: [], now: Date(), context: context(request)))
     }
