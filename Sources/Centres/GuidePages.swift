@@ -13,8 +13,7 @@ enum GuidePages {
 
     /// A localized text in the reader's language or the nearest one, marked with its language when it differs.
     static func text(_ value: LocalizedText, _ context: PageContext, fallback: String = "") -> Node {
-        guard let resolved = value.resolve(for: context.locale) else { return .text(fallback) }
-        return resolved.locale == context.locale ? .text(resolved.text) : el("span", .lang(resolved.locale.rawValue)) { resolved.text }
+        context.text(value, fallback: fallback)
     }
 
     /// The lines of a localized list, each with the language it is in.

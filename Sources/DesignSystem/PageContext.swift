@@ -46,6 +46,13 @@ public struct PageContext: Sendable {
 
     public var locale: AppLocale { t.locale }
 
+    /// A text of several languages in the reader's language or the nearest one, marked with `lang` when it is in
+    /// another (so screen readers switch voice); `fallback` when it has none.
+    public func text(_ value: LocalizedText, fallback: String = "") -> Node {
+        guard let resolved = value.resolve(for: locale) else { return .text(fallback) }
+        return resolved.locale == locale ? .text(resolved.text) : el("span", .lang(resolved.locale.rawValue)) { resolved.text }
+    }
+
     /// A link inside the current locale: `link("/organisations")` → `/sq/organisations`.
     public func link(_ path: String) -> String {
         "/\(locale.rawValue)\(path.hasPrefix("/") ? path : "/" + path)"

@@ -14,8 +14,7 @@ enum DialoguePages {
     static func day(_ iso: String, t: Translator) -> String { CalendarDate(iso: iso).map { t.date($0.noonUTC) } ?? iso }
 
     static func text(_ value: LocalizedText, _ context: PageContext) -> Node {
-        guard let resolved = value.resolve(for: context.locale) else { return .text("") }
-        return resolved.locale == context.locale ? .text(resolved.text) : el("span", .lang(resolved.locale.rawValue)) { resolved.text }
+        context.text(value)
     }
 
     static func plain(_ value: LocalizedText, _ context: PageContext) -> String { value.resolve(for: context.locale)?.text ?? "" }

@@ -12,8 +12,7 @@ enum ResultsPages {
     }
 
     static func text(_ value: LocalizedText, _ context: PageContext, fallback: String = "") -> Node {
-        guard let resolved = value.resolve(for: context.locale) else { return .text(fallback) }
-        return resolved.locale == context.locale ? .text(resolved.text) : el("span", .lang(resolved.locale.rawValue)) { resolved.text }
+        context.text(value, fallback: fallback)
     }
 
     static func plain(_ value: LocalizedText, _ context: PageContext, fallback: String = "") -> String {

@@ -15,8 +15,7 @@ enum TrainingsPages {
     static func day(_ iso: String, t: Translator) -> String { CalendarDate(iso: iso).map { t.date($0.noonUTC) } ?? iso }
 
     static func text(_ value: LocalizedText, _ context: PageContext, fallback: String = "") -> Node {
-        guard let resolved = value.resolve(for: context.locale) else { return .text(fallback) }
-        return resolved.locale == context.locale ? .text(resolved.text) : el("span", .lang(resolved.locale.rawValue)) { resolved.text }
+        context.text(value, fallback: fallback)
     }
 
     static func plain(_ value: LocalizedText, _ context: PageContext, fallback: String = "") -> String { value.resolve(for: context.locale)?.text ?? fallback }

@@ -103,8 +103,7 @@ enum ApplicantRoutes {
               let item = try await GrantsData.publicCall(code: code, on: request.db) else { throw Abort(.notFound) }
         // a visitor is offered both ways in: signing in (and coming back here), or registering the organisation
         guard let user = request.currentUser else {
-            let back = request.localLink(KernelURL.signIn) + "?next=" + (request.url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_"))) ?? "")
-            return .html(ApplicantPages.visitorStart(item, signIn: back, context: context(request)))
+            return .html(ApplicantPages.visitorStart(item, signIn: request.signInLink, context: context(request)))
         }
         let organisations = try await ApplicationStore.applicantOrganisations(of: user, on: request.db)
         return .html(ApplicantPages.start(item, organisations: organisations, selected: (nil, nil), errors: [], now: Date(), context: context(request)))

@@ -26,10 +26,13 @@ extension Request {
 
     /// The signed-in user, or a redirect to the sign-in page.
     package func requireUser() throws -> User {
-        guard let user = currentUser else {
-            throw Redirect(to: localLink(KernelURL.signIn) + "?next=" + (url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_"))) ?? ""))
-        }
+        guard let user = currentUser else { throw Redirect(to: signInLink) }
         return user
+    }
+
+    /// The sign-in page in this request's language, coming back to this page afterwards.
+    package var signInLink: String {
+        localLink(KernelURL.signIn) + "?next=" + (url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_"))) ?? "")
     }
 
     /// The signed-in user if they are staff or admin; 403 otherwise.
