@@ -201,14 +201,24 @@ enum GrantsAPI {
     @Sendable static func csv(request: Request) async throws -> Response {
         var query = try GrantRegisterQuery.strict(request: request)
         query.page = 1
-        let rows = query.apply(try await GrantsData.register(on: request.db))
+        let database = request.application.db
+        // one copy per filter (the checked query, not the raw URL), rebuilt after a change
+        let key = "grants.csv?" + query.list.filters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
+            + "&sort=\(query.list.sort.ascending ? "" : "-")\(query.list.sort.key)"
+        let checked = query
+        let data = try await request.application.exports.data(key) {
+            Data(GrantsExport.csv(checked.apply(try await GrantsData.register(on: database))).utf8)
+        }
         return Response(status: .ok, headers: ["Content-Type": "text/csv; charset=utf-8", "Content-Disposition": "attachment; filename=\"grants.csv\""],
-                        body: .init(string: GrantsExport.csv(rows)))
+                        body: .init(data: data))
     }
 
     @Sendable static func threeSixtyGiving(request: Request) async throws -> Response {
         do {
-            let data = try await GrantsExport.threeSixtyGivingData(on: request.db, baseURL: request.application.iceda.config.baseURL)
+            let database = request.application.db, baseURL = request.application.iceda.config.baseURL
+            let data = try await request.application.exports.data("grants.360giving.json") {
+                try await GrantsExport.threeSixtyGivingData(on: database, baseURL: baseURL)
+            }
             return Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8"], body: .init(data: data))
         } catch is GrantsExport.NothingToPublish {
             throw Abort(.notFound, reason: "No awarded grants are published yet.")

@@ -24,6 +24,7 @@ public func configure(_ app: Application, config: AppConfig, createDataDirectory
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+        app.lifecycle.use(SQLiteWriteAheadLog())
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory, sqlLogLevel: .trace), as: .sqlite)
     case .postgres(let url):
@@ -36,7 +37,8 @@ public func configure(_ app: Application, config: AppConfig, createDataDirectory
     app.routes.defaultMaxBodySize = "1mb"
 
     // Sessions live in the database (any instance can serve any request) and are written only when they changed.
-    app.sessions.use { app in ChangeAwareSessions(base: app.fluent.sessions.driver()) }
+    app.sessionCache = SessionCache(ttl: .seconds(config.sessionCacheSeconds))
+    app.sessions.use { app in ChangeAwareSessions(base: app.fluent.sessions.driver(), cache: app.sessionCache) }
     app.sessions.configuration.cookieName = "iceda_session"
     let secure = config.cookieSecure
     app.sessions.configuration.cookieFactory = { sessionID in
@@ -49,6 +51,8 @@ public func configure(_ app: Application, config: AppConfig, createDataDirectory
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(MetricsMiddleware(metrics: app.iceda.metrics))
     app.middleware.use(IcedaErrorMiddleware())
+    app.exports = ExportCache()
+    app.middleware.use(ExportCacheMiddleware(cache: app.exports))
     if config.pageCacheSeconds > 0 {
         app.middleware.use(PageCacheMiddleware(cache: PageCache(ttl: .seconds(config.pageCacheSeconds)), cookieName: "iceda_session"))
     }
@@ -69,4 +73,15 @@ public func configure(_ app: Application, config: AppConfig, createDataDirectory
 /// Lets tests put each PostgreSQL test in its own schema.
 public enum DatabaseSchemaOverride {
     @TaskLocal public static var current: String?
+}
+
+/// A SQLite file is switched to its write-ahead log once (the mode is kept in the file): readers no longer wait
+/// for a writer nor a writer for readers, and a commit appends to the log instead of rewriting pages through a
+/// rollback journal. Durability stays SQLite's default (`synchronous = FULL`: a commit is on disk when it returns).
+struct SQLiteWriteAheadLog: LifecycleHandler {
+    func didBootAsync(_ application: Application) async throws {
+        guard let sql = application.db(.sqlite) as? SQLDatabase else { return }
+        let mode = try await sql.raw("PRAGMA journal_mode = WAL").first()?.decode(column: "journal_mode", as: String.self)
+        if mode?.lowercased() != "wal" { application.logger.warning("SQLite stays in journal mode \(mode ?? "?"): the write-ahead log could not be turned on") }
+    }
 }

@@ -27,6 +27,8 @@ public struct AppConfig: Sendable {
     public var trustForwardedFor: Bool = false
     /// How long anonymous visitors may be served a cached public page (0 turns the cache off).
     public var pageCacheSeconds: Int = 10
+    /// How long a session read or written by this instance is served from memory (0: read the database every time).
+    public var sessionCacheSeconds: Int = 2
     /// Where `--demo` looks for the eGovernment Benchmark CSVs.
     public var benchmarkDirectory: String = "../shared/data/egov-benchmark-2023"
     /// Where `--demo` looks for the UN E-Government Survey CSVs.
@@ -118,6 +120,12 @@ public struct AppConfig: Sendable {
                 problems.append("ICEDA_PAGE_CACHE_SECONDS must be a whole number from 0 to 3600 (got \(value))")
             }
         }
+        var sessionCacheSeconds = 2
+        if let value = env["ICEDA_SESSION_CACHE_SECONDS"] {
+            if let seconds = Int(value), (0...60).contains(seconds) { sessionCacheSeconds = seconds } else {
+                problems.append("ICEDA_SESSION_CACHE_SECONDS must be a whole number from 0 to 60 (got \(value))")
+            }
+        }
         let mailFrom = env["ICEDA_MAIL_FROM"] ?? "ICEDA Platform <no-reply@localhost>"
 
         guard problems.isEmpty else { throw Invalid(problems: problems) }
@@ -127,7 +135,7 @@ public struct AppConfig: Sendable {
             mailFrom: mailFrom, cookieSecure: cookieSecure, runWorkerInServer: runWorker, bcryptCost: bcryptCost, seedDemo: seedDemo,
             trustForwardedFor: trustForwardedFor, pageCacheSeconds: pageCacheSeconds,
             benchmarkDirectory: env["ICEDA_BENCHMARK_DIR"] ?? "../shared/data/egov-benchmark-2023",
-            unSurveyDirectory: env["ICEDA_UN_SURVEY_DIR"] ?? "../shared/data/un-egov-survey")
+            unSurveyDirectory: env["ICEDA_UN_SURVEY_DIR"] ?? "../shared/data/un-egov-survey", sessionCacheSeconds: sessionCacheSeconds)
     }
 
     /// The process environment with an optional `.env` file underneath (the environment wins).
@@ -161,7 +169,8 @@ public struct AppConfig: Sendable {
         default: nil
         }
     }
-    package init(dataDirectory: String, database: Database, adminEmail: String? = nil, adminPassword: String? = nil, baseURL: String, sendmailCommand: String? = nil, mailFrom: String, cookieSecure: Bool, runWorkerInServer: Bool, bcryptCost: Int, seedDemo: Bool, trustForwardedFor: Bool = false, pageCacheSeconds: Int = 10, benchmarkDirectory: String = "../shared/data/egov-benchmark-2023", unSurveyDirectory: String = "../shared/data/un-egov-survey") {
+    package init(dataDirectory: String, database: Database, adminEmail: String? = nil, adminPassword: String? = nil, baseURL: String, sendmailCommand: String? = nil, mailFrom: String, cookieSecure: Bool, runWorkerInServer: Bool, bcryptCost: Int, seedDemo: Bool, trustForwardedFor: Bool = false, pageCacheSeconds: Int = 10, benchmarkDirectory: String = "../shared/data/egov-benchmark-2023", unSurveyDirectory: String = "../shared/data/un-egov-survey", sessionCacheSeconds: Int = 2) {
+        self.sessionCacheSeconds = sessionCacheSeconds
         self.dataDirectory = dataDirectory
         self.database = database
         self.adminEmail = adminEmail

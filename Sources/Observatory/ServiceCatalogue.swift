@@ -3,6 +3,7 @@
 import Fluent
 import Foundation
 import Kernel
+import Synchronization
 
 package enum ServiceCatalogue {
     package struct Entry: Sendable, Equatable {
@@ -26,16 +27,29 @@ package enum ServiceCatalogue {
     package static func services(country: String, on database: Database) async throws -> [Entry] {
         let editions = try await Edition.query(on: database).filter(\.$published == true).sort(\.$period, .descending).all()
         for edition in editions {
+            let key = try "\(edition.requireID()) \(country)"
+            // A published edition never changes: its list is read once (a case form and every case saved ask for it).
+            if let cached = cache.withLock({ $0[key] }) {
+                if cached.isEmpty { continue }
+                return cached
+            }
             let services = try await PublicService.query(on: database).filter(\.$editionID == edition.requireID())
                 .filter(\.$country == country).filter(\.$applicable == true).all()
-            guard !services.isEmpty else { continue }
             func order(_ number: String) -> [Int] { number.split(separator: ".").map { Int($0) ?? 0 } }
-            return services.sorted {
+            let entries = services.sorted {
                 $0.lifeEvent != $1.lifeEvent ? $0.lifeEvent < $1.lifeEvent : order($0.number).lexicographicallyPrecedes(order($1.number))
             }.map {
                 Entry(number: $0.number, label: $0.label, lifeEvent: $0.lifeEvent)
             }
+            cache.withLock { cache in
+                if cache.count >= 1_000 { cache.removeAll() }
+                cache[key] = entries
+            }
+            if !entries.isEmpty { return entries }
         }
         return []
     }
+
+    /// Published editions' lists by "edition-id country" (an edition's id is never reused, so entries never go stale).
+    private static let cache = Mutex([String: [Entry]]())
 }

@@ -459,13 +459,18 @@ enum ResultsRoutes {
     }
 
     @Sendable static func iati(request: Request) async throws -> Response {
-        let outcome = try await ResultsIATI.document(app: request.application, on: request.db)
-        switch outcome {
-        case .success(let xml):
+        let app = request.application
+        do {
+            let data = try await app.exports.data("results.iati.xml") {
+                switch try await ResultsIATI.document(app: app, on: app.db) {
+                case .success(let xml): return Data(xml.utf8)
+                case .failure(let problems): throw problems
+                }
+            }
             var headers = HTTPHeaders()
             headers.replaceOrAdd(name: .contentType, value: "application/xml; charset=utf-8")
-            return Response(status: .ok, headers: headers, body: .init(string: xml))
-        case .failure(let problems):
+            return Response(status: .ok, headers: headers, body: .init(data: data))
+        } catch let problems as IATIProblems {
             // Never a file that fails the schema: the problems instead, naming what to fix.
             throw Abort(.conflict, reason: problems.problems.joined(separator: "; "))
         }

@@ -15,7 +15,7 @@ package struct TrainingsFeature: Feature {
 
     package var id: String { "trainings" }
 
-    package var migrations: [any Migration] { [M011_Trainings(), M013_TrainingsLearning()] }
+    package var migrations: [any Migration] { [M011_Trainings(), M013_TrainingsLearning(), M015_TrainingsCalendarIndex()] }
 
     package func prepare(_ app: Application) throws {
         // made at start (not on first use), so that requests only ever read it
@@ -59,7 +59,8 @@ package struct TrainingsFeature: Feature {
     }
 
     package var commands: [FeatureCommand] {
-        [FeatureCommand(["trainings", "credentials"], CredentialsCommand(), groupHelp: "Trainings tools.")]
+        [FeatureCommand(["trainings", "credentials"], CredentialsCommand(), groupHelp: "Trainings tools."),
+         FeatureCommand(["trainings", "bench-data"], TrainingsBenchDataCommand(), groupHelp: "Trainings tools.")]
     }
 
     package func seedDemo(_ app: Application) async throws -> [String] {

@@ -20,11 +20,8 @@ enum TrainingsPages {
 
     static func plain(_ value: LocalizedText, _ context: PageContext, fallback: String = "") -> String { value.resolve(for: context.locale)?.text ?? fallback }
 
-    static func calendar(_ events: [TrainingEvent], sessions: [UUID: [TrainingSession]], query: TrainingsRoutes.CalendarQuery, today: CalendarDate,
-                         context: PageContext) -> String {
+    static func calendar(_ page: CalendarPage, query: TrainingsRoutes.CalendarQuery, context: PageContext) -> String {
         let t = context.t
-        let upcoming = events.filter { $0.startsOn >= today.iso }.reversed()
-        let past = events.filter { $0.startsOn < today.iso }
         func list(_ items: [TrainingEvent]) -> Node {
             el("ul", .class("cards")) {
                 for event in items {
@@ -34,7 +31,7 @@ enum TrainingsPages {
                         el("p", .class("muted")) {
                             "\(t("trainings.audience.\(event.audience)")) · \(t("trainings.level.\(event.level)")) · \(t("trainings.format.\(event.format)"))"
                         }
-                        el("p", .class("muted")) { t("trainings.sessions_count", ["count": t.integer(sessions[event.id!]?.count ?? 0)]) }
+                        el("p", .class("muted")) { t("trainings.sessions_count", ["count": t.integer(page.sessionCounts[event.id!] ?? 0)]) }
                     }
                 }
             }
@@ -58,11 +55,21 @@ enum TrainingsPages {
                 Forms.submit(t("trainings.filter"))
                 el("a", .href(context.link(TrainingsURL.calendar()))) { t("trainings.clear") }
             }
-            el("p", Attribute("role", "status")) { t("trainings.found", ["count": t.integer(events.count)]) }
+            el("p", Attribute("role", "status")) { t("trainings.found", ["count": t.integer(page.upcomingTotal + page.pastTotal)]) }
             el("h2") { t("trainings.upcoming") }
-            if upcoming.isEmpty { el("p") { t("trainings.none_upcoming") } } else { list(Array(upcoming)) }
-            el("h2") { t("trainings.past") }
-            if past.isEmpty { el("p") { t("trainings.none_past") } } else { list(past) }
+            if page.upcoming.isEmpty { el("p") { t("trainings.none_upcoming") } } else {
+                list(page.upcoming)
+                if page.upcomingTotal > page.upcoming.count {
+                    el("p", .class("muted")) { t("trainings.more_upcoming", ["shown": t.integer(page.upcoming.count), "count": t.integer(page.upcomingTotal)]) }
+                }
+            }
+            el("h2", Attribute("id", "past")) { t("trainings.past") }
+            if page.past.isEmpty { el("p") { t("trainings.none_past") } } else {
+                list(page.past)
+                Tables.pagination(PageInfo(page: page.page, perPage: TrainingsCalendar.pastPerPage, total: page.pastTotal), link: { extra in
+                    context.link(TrainingsURL.calendar(query.parameters.merging(extra) { _, new in new })) + "#past"
+                }, t: t)
+            }
             el("p") { el("a", .href(context.link(TrainingsURL.ics()) + QueryString.encode(query.parameters))) { t("trainings.ics") } }
         }
     }

@@ -43,6 +43,8 @@ enum TrainingsRoutes {
         var topic: String?
         var level: String?
         var month: String?
+        /// The page of past events (1 to 10,000; anything else is the first page).
+        var page = 1
 
         init(_ request: Request) {
             func value(_ name: String, in allowed: [String]) -> String? {
@@ -55,6 +57,7 @@ enum TrainingsRoutes {
             month = (try? request.query.get(String.self, at: "month")).flatMap { text in
                 text.count == 7 && CalendarDate(iso: text + "-01") != nil ? text : nil
             }
+            page = (try? request.query.get(String.self, at: "page")).flatMap { Int($0.prefix(6)) }.flatMap { (1...10_000).contains($0) ? $0 : nil } ?? 1
         }
 
         var parameters: [String: String] {
@@ -68,21 +71,15 @@ enum TrainingsRoutes {
         }
     }
 
+    /// The iCalendar feed's events: the newest 200 with the calendar's filters.
     static func events(_ query: CalendarQuery, on database: Database) async throws -> [TrainingEvent] {
-        var builder = TrainingEvent.query(on: database).filter(\.$published == true)
-        if let country = query.country { builder = builder.filter(\.$country == country) }
-        if let audience = query.audience { builder = builder.filter(\.$audience == audience) }
-        if let level = query.level { builder = builder.filter(\.$level == level) }
-        if let topic = query.topic { builder = builder.filter(\.$topics ~~ ";\(topic);") }
-        if let month = query.month { builder = builder.filter(\.$month == month) }
-        return try await builder.sort(\.$startsOn, .descending).sort(\.$slug).limit(200).all()
+        try await TrainingsCalendar.filtered(query, on: database).sort(\.$startsOn, .descending).sort(\.$slug).limit(200).all()
     }
 
     @Sendable static func calendar(request: Request) async throws -> Response {
         let query = CalendarQuery(request)
-        let items = try await events(query, on: request.db)
-        let sessions = try await sessions(of: items, on: request.db)
-        return .html(TrainingsPages.calendar(items, sessions: sessions, query: query, today: today(), context: request.pageContext(current: "trainings")))
+        let page = try await TrainingsCalendar.page(query, today: today(), on: request.db)
+        return .html(TrainingsPages.calendar(page, query: query, context: request.pageContext(current: "trainings")))
     }
 
     static func sessions(of events: [TrainingEvent], on database: Database) async throws -> [UUID: [TrainingSession]] {

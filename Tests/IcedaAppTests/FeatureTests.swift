@@ -28,7 +28,8 @@ import VaporTesting
             #expect(Set(names) == ["Fluent.SessionRecord.Create", "IcedaApp.M001_Platform", "IcedaApp.M002_Network", "IcedaApp.M003_Observatory",
                                    "IcedaApp.M004_UNSurvey", "IcedaApp.M005_Assessments", "IcedaApp.M006_Grants", "IcedaApp.M007_GrantCycle",
                                    "Centres.M008_Centres", "Results.M009_Results", "Dialogue.M010_Dialogue",
-                                   "Trainings.M011_Trainings", "Network.M012_SearchFolding", "Trainings.M013_TrainingsLearning", "Centres.M014_CitizenGuides"])
+                                   "Trainings.M011_Trainings", "Network.M012_SearchFolding", "Trainings.M013_TrainingsLearning", "Centres.M014_CitizenGuides",
+                                   "Trainings.M015_TrainingsCalendarIndex"])
         }
     }
 
@@ -217,7 +218,7 @@ import VaporTesting
     @Test func aSessionIsWrittenOnlyWhenItChanged() async throws {
         try await withTestApp { app in
             let base = CountingDriver()
-            let driver = ChangeAwareSessions(base: base)
+            let driver = ChangeAwareSessions(base: base, cache: SessionCache(ttl: .seconds(2)))
             let id = SessionID(string: "s1")
             let first = Request(application: app, on: app.eventLoopGroup.next())
             _ = try await driver.createSession(SessionData(initialData: ["user": "a"]), for: first).get()

@@ -323,3 +323,110 @@ import VaporTesting
         #expect(cache.lookup("c") != nil && cache.lookup("a") == nil)
     }
 }
+
+@Suite struct ExportCacheTests {
+    final class Counter: @unchecked Sendable {
+        let lock = NSLock()
+        var value = 0
+        func increment() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
+    }
+
+    struct Refused: Error {}
+
+    @Test func concurrentDownloadsBuildOnceAndAWriteStartsAFreshCopy() async throws {
+        let cache = ExportCache()
+        let builds = Counter()
+        let build: @Sendable () async throws -> Data = {
+            let number = builds.increment()
+            try await Task.sleep(for: .milliseconds(50))
+            return Data("build \(number)".utf8)
+        }
+        // twenty downloads at once: one build, everyone gets its copy
+        let copies = try await withThrowingTaskGroup(of: Data.self) { group in
+            for _ in 0..<20 { group.addTask { try await cache.data("export", build: build) } }
+            return try await group.reduce(into: [Data]()) { $0.append($1) }
+        }
+        #expect(builds.value == 1)
+        #expect(Set(copies) == [Data("build 1".utf8)])
+        #expect(try await cache.data("export", build: build) == Data("build 1".utf8))
+        // a write: the next download builds again
+        cache.invalidate()
+        #expect(try await cache.data("export", build: build) == Data("build 2".utf8))
+        #expect(builds.value == 2)
+    }
+
+    @Test func aFailedBuildIsNotKeptAndOldCopiesExpire() async throws {
+        let cache = ExportCache(maxAge: .milliseconds(100))
+        let attempts = Counter()
+        await #expect(throws: Refused.self) {
+            try await cache.data("export") { _ = attempts.increment(); throw Refused() }
+        }
+        #expect(try await cache.data("export") { _ = attempts.increment(); return Data("ok".utf8) } == Data("ok".utf8))
+        #expect(attempts.value == 2)
+        try await Task.sleep(for: .milliseconds(150))
+        // older than maxAge: built again (a change made by another instance or the CLI is seen)
+        #expect(try await cache.data("export") { _ = attempts.increment(); return Data("again".utf8) } == Data("again".utf8))
+        #expect(attempts.value == 3)
+    }
+
+    @Test func theCacheKeepsAtMostItsCapacity() async throws {
+        let cache = ExportCache(capacity: 2)
+        let builds = Counter()
+        for key in ["a", "b", "c"] { _ = try await cache.data(key) { _ = builds.increment(); return Data(key.utf8) } }
+        #expect(builds.value == 3)
+        // "a" was the oldest and went when "c" came; "c" is still there
+        _ = try await cache.data("c") { _ = builds.increment(); return Data() }
+        #expect(builds.value == 3)
+        _ = try await cache.data("a") { _ = builds.increment(); return Data("a".utf8) }
+        #expect(builds.value == 4)
+    }
+
+    @Test func aWriteThatWentThroughStartsANewGenerationARefusedOneDoesNot() async throws {
+        try await withTestApp { app in
+            let start = app.exports.generation
+            // a form without its CSRF token is refused: nothing changed, the copies stay
+            let refused = try await app.testing().sendRequest(.POST, "/en/sign-in", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+                                                              body: ByteBuffer(string: "email=a%40example.org&password=x"))
+            #expect(refused.status == .forbidden)
+            #expect(app.exports.generation == start)
+            _ = try await app.testing().sendRequest(.GET, "/api/v1/organisations")
+            #expect(app.exports.generation == start)
+            // signing in wrote a session: a new generation
+            try await Browser(app).signIn()
+            #expect(app.exports.generation > start)
+        }
+    }
+}
+
+@Suite struct SessionCacheTests {
+    @Test func aSessionIsKeptForItsTimeAndForgottenWhenRemoved() async throws {
+        let cache = SessionCache(ttl: .milliseconds(100))
+        var data = SessionData()
+        data["uid"] = "someone"
+        cache.put("a", data)
+        #expect(cache.get("a")?["uid"] == "someone")
+        cache.remove("a")
+        #expect(cache.get("a") == nil)
+        cache.put("b", data)
+        try await Task.sleep(for: .milliseconds(150))
+        #expect(cache.get("b") == nil)
+        // 0 seconds: nothing is kept
+        let off = SessionCache(ttl: .zero)
+        off.put("c", data)
+        #expect(off.get("c") == nil)
+    }
+
+    @Test func aSignedOutSessionIsNotServedFromMemory() async throws {
+        try await withTestApp { app in
+            let browser = Browser(app)
+            try await browser.signIn()
+            let cookie = try #require(browser.cookie)
+            #expect(try await browser.get("/en/account").status == .ok)
+            let signOut = try await browser.post("/en/sign-out", form: [], csrfFrom: "/en/account")
+            #expect(signOut.status == .seeOther)
+            // the old cookie, within the cache's two seconds: no longer signed in
+            let after = try await app.testing().sendRequest(.GET, "/en/account", headers: ["Cookie": cookie])
+            #expect(after.status == .seeOther)
+        }
+    }
+}

@@ -192,3 +192,77 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct TrainingsCalendarTests {
+    /// A published (or not) event starting on `day` in `country`, with two sessions.
+    static func event(_ app: Application, slug: String, day: CalendarDate, country: String, published: Bool = true) async throws {
+        let event = TrainingEvent()
+        event.version = 0
+        event.slug = slug
+        event.series = ""
+        event.title = LocalizedText([.en: slug])
+        event.summary = LocalizedText([.en: "A test."])
+        event.audience = "citizens"; event.level = "local"; event.topics = ";digital-skills;"; event.format = "in-person"; event.venue = "Library"
+        event.country = country; event.town = "Town"; event.timeZone = "Europe/Skopje"; event.capacity = 10; event.languages = "en"; event.competences = "1.1"
+        event.trainerName = "T."; event.isOpen = true; event.published = published; event.minAttendance = 80; event.passPercent = 0
+        event.startsOn = day.iso
+        event.month = String(day.iso.prefix(7))
+        try await event.save(on: app.db)
+        for position in 1...2 {
+            let session = TrainingSession()
+            session.eventID = try event.requireID()
+            session.position = position
+            session.day = day.adding(days: (position - 1) * 7).iso
+            session.starts = "10:00"
+            session.ends = "12:00"
+            try await session.save(on: app.db)
+        }
+    }
+
+    @Test func upcomingSoonestFirstAndPastPagedNewestFirstCountedWithTheFilters() async throws {
+        try await withTestApp { app in
+            let today = CalendarDate(2027, 1, 1)!
+            // 25 past events, 1 to 25 November 2026; every fifth (days 1, 6, 11, 16, 21) in Albania, the rest in North Macedonia
+            for index in 0..<25 {
+                try await Self.event(app, slug: String(format: "past-%02d", index), day: CalendarDate(2026, 11, 1)!.adding(days: index),
+                                     country: index % 5 == 0 ? "AL" : "MK")
+            }
+            // three coming events (one today, which counts as coming) and an unpublished one that no list shows
+            try await Self.event(app, slug: "soon-b", day: CalendarDate(2027, 2, 10)!, country: "MK")
+            try await Self.event(app, slug: "soon-a", day: today, country: "MK")
+            try await Self.event(app, slug: "soon-c", day: CalendarDate(2027, 1, 20)!, country: "MK")
+            try await Self.event(app, slug: "hidden", day: CalendarDate(2027, 1, 5)!, country: "MK", published: false)
+
+            var query = TrainingsRoutes.CalendarQuery(Request(application: app, on: app.eventLoopGroup.next()))
+            let first = try await TrainingsCalendar.page(query, today: today, on: app.db)
+            #expect(first.upcomingTotal == 3)
+            #expect(first.upcoming.map(\.slug) == ["soon-a", "soon-c", "soon-b"])
+            #expect(first.pastTotal == 25)
+            #expect(first.pastPages == 2)  // 20 per page: 20 + 5
+            // newest first: 25 November (index 24) down to 6 November (index 5)
+            #expect(first.past.map(\.slug) == (5...24).reversed().map { String(format: "past-%02d", $0) })
+            #expect(first.sessionCounts.count == 23 && first.sessionCounts.values.allSatisfy { $0 == 2 })
+
+            query.page = 2
+            let second = try await TrainingsCalendar.page(query, today: today, on: app.db)
+            #expect(second.past.map(\.slug) == ["past-04", "past-03", "past-02", "past-01", "past-00"])
+            query.page = 99  // past the end: the last page
+            #expect(try await TrainingsCalendar.page(query, today: today, on: app.db).page == 2)
+
+            query.page = 1
+            query.country = "AL"
+            let albania = try await TrainingsCalendar.page(query, today: today, on: app.db)
+            #expect(albania.upcomingTotal == 0 && albania.pastTotal == 5)
+            #expect(albania.past.map(\.slug) == ["past-20", "past-15", "past-10", "past-05", "past-00"])
+        }
+    }
+
+    @Test func aPageNumberThatIsNoNumberOrTooLargeIsTheFirstPage() async throws {
+        try await withTestApp { app in
+            for page in ["abc", "0", "-3", "99999999999999999999", "10001"] {
+                let response = try await app.testing().sendRequest(.GET, "/en/trainings?page=\(page)")
+                #expect(response.status == .ok)
+            }
+        }
+    }
+}

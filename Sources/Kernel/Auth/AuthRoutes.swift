@@ -90,6 +90,7 @@ package enum AuthRoutes {
     /// Signs the user in on a fresh session id (against session fixation).
     package static func startSession(_ request: Request, user: User) async throws {
         if let old = request.session.id {
+            request.application.sessionCache.remove(old.string)
             try await SessionRecord.query(on: request.db).filter(\.$key == old).delete()
         }
         let csrf = SecureToken.make(bytes: 24)
