@@ -100,6 +100,16 @@ enum DialogueData {
         return result
     }
 
+    /// The institutions the tracker can be filtered by: those some recommendation is addressed to (not every public
+    /// institution of the directory, which grows with it).
+    static func addressedInstitutions(on database: Database) async throws -> [Organisation] {
+        guard let sql = database as? SQLDatabase else { return [] }
+        let ids = try await sql.select().distinct().column("organisation_id").from(RecommendationAddressee.schema).all()
+            .map { try $0.decode(column: "organisation_id", as: UUID.self) }
+        guard !ids.isEmpty else { return [] }
+        return try await Organisation.query(on: database).filter(\.$id ~~ ids).sort(\.$name).all()
+    }
+
     static func recommendation(code: String, on database: Database) async throws -> Recommendation? {
         guard code.count <= 40 else { return nil }
         return try await Recommendation.query(on: database).filter(\.$code == code).first()

@@ -36,7 +36,7 @@ enum DialogueRoutes {
         let query = TrackerQuery(request)
         let (items, total) = try await DialogueData.tracker(query, on: request.db)
         let addressees = try await DialogueData.addressees(of: items, on: request.db)
-        let institutions = try await Organisation.query(on: request.db).filter(\.$kind == .publicInstitution).sort(\.$name).all()
+        let institutions = try await DialogueData.addressedInstitutions(on: request.db)
         return .html(DialoguePages.tracker(items, total: total, query: query, addressees: addressees, institutions: institutions,
                                            context: request.pageContext(current: "dialogue")))
     }

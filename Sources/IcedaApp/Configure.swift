@@ -42,7 +42,9 @@ public func configure(_ app: Application, config: AppConfig, createDataDirectory
     app.sessions.configuration.cookieName = "iceda_session"
     let secure = config.cookieSecure
     app.sessions.configuration.cookieFactory = { sessionID in
-        HTTPCookies.Value(string: sessionID.string, expires: Date().addingTimeInterval(60 * 60 * 24 * 14), maxAge: nil,
+        // Max-Age rather than Expires: the same 14 days, without formatting a date for every response (Vapor builds a
+        // DateFormatter per cookie: 16 % of a signed-in request's time, issue 10).
+        HTTPCookies.Value(string: sessionID.string, expires: nil, maxAge: 60 * 60 * 24 * 14,
                           domain: nil, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
 

@@ -143,16 +143,23 @@ enum ProgrammeReport {
         api.get(LearningURL.apiReportRoute, use: json)
     }
 
-    @Sendable static func page(request: Request) async throws -> Response {
-        .html(ProgrammeReportPage.render(try await compute(on: request.db), context: request.pageContext(current: "trainings")))
+    /// The report reads every registration of the programme: built once per change of the data (the exports' rule,
+    /// `ExportCache`) and shared by the page, the CSV and the API.
+    static func current(_ request: Request) async throws -> Report {
+        let database = request.application.db
+        return try await request.application.exports.value("trainings.report") { try await compute(on: database) }
     }
 
-    @Sendable static func json(request: Request) async throws -> Report { try await compute(on: request.db) }
+    @Sendable static func page(request: Request) async throws -> Response {
+        .html(ProgrammeReportPage.render(try await current(request), context: request.pageContext(current: "trainings")))
+    }
+
+    @Sendable static func json(request: Request) async throws -> Report { try await current(request) }
 
     static func cell(_ value: Int?) -> String { value.map(String.init) ?? "" }
 
     @Sendable static func csv(request: Request) async throws -> Response {
-        let report = try await compute(on: request.db)
+        let report = try await current(request)
         let rows = report.rows.map { row in
             [row.dimension, row.value, String(row.events), String(row.registered), String(row.attended), String(row.certified), cell(row.attendedFemale),
              cell(row.attendedMale), cell(row.attendedOther), String(row.tested), row.classGain.map { String(format: "%.2f", $0) } ?? "",

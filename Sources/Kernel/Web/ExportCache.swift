@@ -12,14 +12,14 @@ import Vapor
 
 package final class ExportCache: Sendable {
     private struct Entry {
-        var data: Data
+        var value: any Sendable
         var generation: Int
         var built: ContinuousClock.Instant
     }
 
     private struct Flight {
         var generation: Int
-        var task: Task<Data, any Error>
+        var task: Task<any Sendable, any Error>
     }
 
     private struct State {
@@ -51,20 +51,25 @@ package final class ExportCache: Sendable {
     /// The export under `key`: the current copy, or one built by `build` (once, however many ask at the same time).
     /// A build that fails is not kept: the next request tries again.
     package func data(_ key: String, build: @escaping @Sendable () async throws -> Data) async throws -> Data {
+        try await value(key, build: build)
+    }
+
+    /// Any figures built from the whole programme (a report's page model) under the same rules as an export.
+    package func value<Value: Sendable>(_ key: String, build: @escaping @Sendable () async throws -> Value) async throws -> Value {
         let now = ContinuousClock.now
-        let copy = state.withLock { state -> Data? in
+        let copy = state.withLock { state -> Value? in
             guard let entry = state.entries[key], entry.generation == state.generation, now - entry.built < maxAge else { return nil }
-            return entry.data
+            return entry.value as? Value
         }
         if let copy { return copy }
-        let (task, generation) = state.withLock { state -> (Task<Data, any Error>, Int) in
+        let (task, generation) = state.withLock { state -> (Task<any Sendable, any Error>, Int) in
             if let flight = state.flights[key], flight.generation == state.generation { return (flight.task, flight.generation) }
-            let task = Task { try await build() }
+            let task = Task<any Sendable, any Error> { try await build() }
             state.flights[key] = Flight(generation: state.generation, task: task)
             return (task, state.generation)
         }
         do {
-            let data = try await task.value
+            guard let built = try await task.value as? Value else { throw ExportCacheTypeMismatch(key: key) }
             state.withLock { state in
                 if state.flights[key]?.generation == generation { state.flights[key] = nil }
                 guard state.generation == generation else { return }
@@ -72,9 +77,9 @@ package final class ExportCache: Sendable {
                    let oldest = state.entries.min(by: { $0.value.built < $1.value.built })?.key {
                     state.entries[oldest] = nil
                 }
-                state.entries[key] = Entry(data: data, generation: generation, built: .now)
+                state.entries[key] = Entry(value: built, generation: generation, built: .now)
             }
-            return data
+            return built
         } catch {
             state.withLock { state in
                 if state.flights[key]?.generation == generation { state.flights[key] = nil }
@@ -82,6 +87,11 @@ package final class ExportCache: Sendable {
             throw error
         }
     }
+}
+
+/// Two callers used one key for values of different types (a programming error, reported rather than trapped).
+package struct ExportCacheTypeMismatch: Error {
+    package let key: String
 }
 
 /// Starts a new export generation after every write that went through (a refused form changed nothing).
