@@ -54,35 +54,14 @@ enum TrainingsBenchData {
             let first = upcoming ? today.adding(days: 7 + Int(random.next() % 180)) : today.adding(days: -(14 + Int(random.next() % 1_080)))
             let country = countries[Int(random.next() % UInt64(countries.count))]
             let topic = TrainingsVocabulary.topics[Int(random.next() % UInt64(TrainingsVocabulary.topics.count))]
-            let event = TrainingEvent()
-            event.version = 0
-            event.slug = String(format: "bench-event-%05d", index)
-            event.series = "Bench series \(index % 20)"
-            event.title = LocalizedText([.en: "Bench training \(index) on \(topic)", .sq: "Trajnim prove \(index)"])
-            event.summary = LocalizedText([.en: "Generated event for the benchmark."])
-            event.audience = TrainingsVocabulary.audiences[Int(random.next() % 4)]
-            event.level = TrainingsVocabulary.levels[Int(random.next() % 3)]
-            event.topics = ";\(topic);"
-            event.format = TrainingsVocabulary.formats[Int(random.next() % 3)]
-            event.venue = "Bench venue"
-            event.country = country
-            event.town = towns[country] ?? ""
-            event.timeZone = zones[country] ?? "UTC"
-            event.capacity = perEvent
-            event.languages = "en"
-            event.competences = "1.1"
-            event.organiserID = nil
-            event.trainerID = nil
-            event.trainerName = "Bench trainer"
-            event.isOpen = true
-            event.published = true
-            event.minAttendance = 100
-            event.passPercent = 0
-            event.startsOn = first.iso
-            event.month = String(first.iso.prefix(7))
+            let event = benchEvent(slug: String(format: "bench-event-%05d", index), series: "Bench series \(index % 20)",
+                                   title: [.en: "Bench training \(index) on \(topic)", .sq: "Trajnim prove \(index)"], first: first,
+                                   audience: TrainingsVocabulary.audiences[Int(random.next() % 4)], level: TrainingsVocabulary.levels[Int(random.next() % 3)],
+                                   topic: topic, format: TrainingsVocabulary.formats[Int(random.next() % 3)],
+                                   country: country, town: towns[country] ?? "", zone: zones[country] ?? "UTC", capacity: perEvent)
             let people = perEvent + (index < registrations % total ? 1 : 0)
             let made = try await app.db.transaction { database in
-                try await write(event, first: first, people: people, past: !upcoming, seed: UInt64(index), on: database as! SQLDatabase)
+                try await write(event, first: first, people: people, past: !upcoming, seed: UInt64(index), on: database)
             }
             outcome.events += 1
             outcome.registrations += made
@@ -92,20 +71,12 @@ enum TrainingsBenchData {
             }
         }
         // one event of 200 people, every one present at both sessions: its certificates issued alone, timed
-        let big = TrainingEvent()
-        big.version = 0
-        big.slug = "bench-event-200"
-        big.series = "Bench series"
-        big.title = LocalizedText([.en: "Bench training with 200 people"])
-        big.summary = LocalizedText([.en: "Generated event for the benchmark."])
-        big.audience = "citizens"; big.level = "local"; big.topics = ";digital-skills;"; big.format = "in-person"; big.venue = "Bench venue"
-        big.country = "MK"; big.town = "Skopje"; big.timeZone = "Europe/Skopje"; big.capacity = 200; big.languages = "en"; big.competences = "1.1"
-        big.trainerName = "Bench trainer"; big.isOpen = true; big.published = true; big.minAttendance = 100; big.passPercent = 0
         let bigFirst = today.adding(days: -10)
-        big.startsOn = bigFirst.iso
-        big.month = String(bigFirst.iso.prefix(7))
+        let big = benchEvent(slug: "bench-event-200", series: "Bench series", title: [.en: "Bench training with 200 people"], first: bigFirst,
+                             audience: "citizens", level: "local", topic: "digital-skills", format: "in-person",
+                             country: "MK", town: "Skopje", zone: "Europe/Skopje", capacity: 200)
         outcome.registrations += try await app.db.transaction { database in
-            try await write(big, first: bigFirst, people: 200, past: true, attendancePermille: 1_000, seed: 0, on: database as! SQLDatabase)
+            try await write(big, first: bigFirst, people: 200, past: true, attendancePermille: 1_000, seed: 0, on: database)
         }
         outcome.events += 1
         let start = DispatchTime.now().uptimeNanoseconds
@@ -114,13 +85,45 @@ enum TrainingsBenchData {
         return outcome
     }
 
+    /// A published, open bench event with one topic, every person asked to attend every session (rule: 100 %), no test.
+    static func benchEvent(slug: String, series: String, title: [AppLocale: String], first: CalendarDate, audience: String, level: String,
+                           topic: String, format: String, country: String, town: String, zone: String, capacity: Int) -> TrainingEvent {
+        let event = TrainingEvent()
+        event.version = 0
+        event.slug = slug
+        event.series = series
+        event.title = LocalizedText(title)
+        event.summary = LocalizedText([.en: "Generated event for the benchmark."])
+        event.audience = audience
+        event.level = level
+        event.topics = ";\(topic);"
+        event.format = format
+        event.venue = "Bench venue"
+        event.country = country
+        event.town = town
+        event.timeZone = zone
+        event.capacity = capacity
+        event.languages = "en"
+        event.competences = "1.1"
+        event.organiserID = nil
+        event.trainerID = nil
+        event.trainerName = "Bench trainer"
+        event.isOpen = true
+        event.published = true
+        event.minAttendance = 100
+        event.passPercent = 0
+        event.startsOn = first.iso
+        event.month = String(first.iso.prefix(7))
+        return event
+    }
+
     /// The event, its two sessions, its registrations (all confirmed) and, for a past event, attendance: each person
     /// is present at a session with the given chance in thousandths (77.5 % each of two sessions by default: about
     /// 60 % present at both, which the events' rule asks for).
     static func write(_ event: TrainingEvent, first: CalendarDate, people: Int, past: Bool, attendancePermille: Int = 775,
-                      seed: UInt64, on sql: SQLDatabase) async throws -> Int {
+                      seed: UInt64, on database: Database) async throws -> Int {
+        guard let sql = database as? SQLDatabase else { throw CommandFailure(description: "The bench data needs an SQL database.") }
         var random = SplitMix64(state: seed)
-        let database = sql as! Database
         try await event.create(on: database)
         let eventID = try event.requireID()
         var sessionIDs: [UUID] = []
