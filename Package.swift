@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent.git", from: "4.12.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.8.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),
+        // Already in the graph through Vapor; named for the kernel's one reading of multipart form fields.
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.0"),
     ],
     targets: [
         .executableTarget(name: "iceda", dependencies: ["IcedaApp"]),
@@ -32,7 +34,7 @@ let package = Package(
             ]
         ),
         // What every feature uses and no feature owns; it never imports a feature.
-        .target(name: "Kernel", dependencies: server),
+        .target(name: "Kernel", dependencies: server + [.product(name: "MultipartKit", package: "multipart-kit")]),
         // The features. Allowed dependencies between them are listed in docs/ARCHITECTURE.md.
         .target(name: "Network", dependencies: server + ["Kernel"]),
         .target(name: "Observatory", dependencies: server + ["Kernel"]),

@@ -80,7 +80,7 @@ enum CaseRoutes {
         form.draft.blocker = line("blocker")
         form.draft.ageBand = line("age_band")
         form.draft.gender = line("gender")
-        form.draft.groups = ((try? request.content.get([String].self, at: "groups")) ?? []).prefix(20).map { String(FormText.line($0).prefix(40)) }
+        form.draft.groups = (request.formValues("groups")).prefix(20).map { String(FormText.line($0).prefix(40)) }
         form.draft.firstTime = line("first_time") == "1"
         form.draft.level = line("level")
         form.draft.followUp = line("follow_up") == "1"

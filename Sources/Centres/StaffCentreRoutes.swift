@@ -90,7 +90,7 @@ enum StaffCentreRoutes {
     static func input(from request: Request) -> CentreInput {
         var input = CentreInput()
         func line(_ name: String, _ limit: Int = 200) -> String { String(request.formLine(name).prefix(limit)) }
-        func set(_ name: String) -> Set<String> { Set(((try? request.content.get([String].self, at: name)) ?? []).prefix(20).map { String(FormText.line($0).prefix(20)) }) }
+        func set(_ name: String) -> Set<String> { Set((request.formValues(name)).prefix(20).map { String(FormText.line($0).prefix(20)) }) }
         input.name = line("name")
         input.organisation = line("organisation", 100)
         input.grantReference = line("grant_reference", 60)

@@ -218,7 +218,7 @@ enum DialogueRoutes {
         let authors = try await authorChoices(user, on: request.db)
         guard !authors.isEmpty else { throw Abort(.forbidden) }
         let institutions = try await Organisation.query(on: request.db).filter(\.$kind == .publicInstitution).sort(\.$countryCode).sort(\.$name).all()
-        func set(_ name: String) -> Set<String> { Set(((try? request.content.get([String].self, at: name)) ?? []).prefix(30).map { String(FormText.line($0).prefix(100)) }) }
+        func set(_ name: String) -> Set<String> { Set((request.formValues(name)).prefix(30).map { String(FormText.line($0).prefix(100)) }) }
         var input = DraftInput()
         input.title = String(request.formLine("title").prefix(300))
         input.text = String(request.formText("text").prefix(20_000))

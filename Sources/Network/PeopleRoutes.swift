@@ -131,7 +131,7 @@ enum PeopleRoutes {
         form.position = request.formLine("position")
         form.email = EmailAddress.normalised(AuthRoutes.field(request, "email"))
         form.scope = AuthRoutes.field(request, "scope")
-        form.consent = ((try? request.content.get([String].self, at: "consent")) ?? []).contains("yes")
+        form.consent = (request.formValues("consent")).contains("yes")
         var errors: [FieldError] = []
         if form.name.isEmpty || form.name.count > 200 { errors.append(FieldError(field: "name", message: t("staff.error.name_required"))) }
         if form.position.count > 200 { errors.append(FieldError(field: "position", message: t("org.error.too_long", ["max": "200"]))) }

@@ -70,7 +70,7 @@ enum LearningRoutes {
             let offered = Set(question.options.map(\.id))
             let chosen: Set<String>
             if question.kind == TestQuestion.Kind.multiple.rawValue {
-                chosen = Set(((try? request.content.get([String].self, at: "q-\(id)")) ?? []).prefix(20)).intersection(offered)
+                chosen = Set(request.formValues("q-\(id)").prefix(20)).intersection(offered)
             } else {
                 chosen = Set([request.formLine("q-\(id)")]).intersection(offered)
             }

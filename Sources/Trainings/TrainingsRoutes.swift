@@ -26,7 +26,7 @@ enum TrainingsRoutes {
         site.get(TrainingsURL.newEventRoute, use: newEventForm)
         site.form(TrainingsURL.newEventRoute, use: createEvent)
         site.get(TrainingsURL.manageRoute, use: manage)
-        site.form(TrainingsURL.attendanceRoute, use: attendance)
+        site.form(TrainingsURL.attendanceRoute, maxSize: "1mb", maxFields: 5_010, use: attendance)
         site.form(TrainingsURL.issueRoute, use: issue)
         site.form(TrainingsURL.revokeRoute, use: revoke)
         api.get(TrainingsURL.apiJWKSRoute, use: jwks)

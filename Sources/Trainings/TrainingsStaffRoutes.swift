@@ -59,7 +59,7 @@ extension TrainingsRoutes {
     @Sendable static func createEvent(request: Request) async throws -> Response {
         let user = try requireTrainer(request)
         let t = request.t
-        func set(_ name: String) -> Set<String> { Set(((try? request.content.get([String].self, at: name)) ?? []).prefix(20).map { String(FormText.line($0).prefix(40)) }) }
+        func set(_ name: String) -> Set<String> { Set((request.formValues(name)).prefix(20).map { String(FormText.line($0).prefix(40)) }) }
         var input = EventInput()
         input.title = String(request.formLine("title").prefix(300))
         input.description = String(request.formText("description").prefix(5_000))
@@ -179,7 +179,7 @@ extension TrainingsRoutes {
               session.eventID == event.id else { throw Abort(.badRequest) }
         let people = try await TrainingsData.registrations(of: event.requireID(), on: request.db).filter { $0.state == RegistrationState.confirmed.rawValue }
         let ids = Set(people.compactMap(\.id))
-        let present = Set(((try? request.content.get([String].self, at: "present\(session.position)")) ?? []).prefix(5_000).compactMap(UUID.init(uuidString:))).intersection(ids)
+        let present = Set(request.formValues("present\(session.position)").prefix(5_000).compactMap(UUID.init(uuidString:))).intersection(ids)
         try await TrainingsData.setAttendance(session: sessionID, present: present, registrations: Array(ids), on: request.db)
         request.flash(.success, request.t("trainings.attendance_saved", ["count": request.t.integer(present.count), "session": String(session.position)]))
         return .seeOther(request.localLink(TrainingsURL.manage(event.slug)))

@@ -213,13 +213,13 @@ enum ApplicantRoutes {
         input.title = String(field(request, "title").trimmingCharacters(in: .whitespacesAndNewlines).prefix(ApplicationStore.titleLimit))
         input.summary = String(field(request, "summary").prefix(20_000))
         input.durationMonths = field(request, "duration_months")
-        input.results = Set(((try? request.content.get([String].self, at: "results")) ?? []).prefix(50))
+        input.results = Set((request.formValues("results")).prefix(50))
         input.coApplicants = String(field(request, "co_applicants").prefix(2_000))
         input.budget = budgetRows(request)
         for question in bundle.call.form.sections.flatMap(\.questions) where question.kind != .file {
             let values: [String]
             if question.kind == .multipleChoice {
-                values = (try? request.content.get([String].self, at: "q_\(question.id)")) ?? []
+                values = request.formValues("q_\(question.id)")
             } else {
                 let value = String(field(request, "q_\(question.id)").prefix(question.kind == .longText ? 20_000 : 500))
                 values = value.allSatisfy(\.isWhitespace) ? [] : [value]

@@ -52,9 +52,9 @@ package enum FormText {
 }
 
 extension Request {
-    /// A form field as typed: CRLF → LF, ASCII control characters other than line feed and tab removed; "" when absent.
+    /// A form field as typed (read from the body decoded once, `formFields`): CRLF → LF, ASCII control characters other than line feed and tab removed; "" when absent.
     package func formRaw(_ name: String) -> String {
-        ((try? content.get(String.self, at: name)) ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+        (formFields.first(name) ?? "").replacingOccurrences(of: "\r\n", with: "\n")
             .filter { $0 == "\n" || $0 == "\t" || !($0.asciiValue.map { $0 < 32 || $0 == 127 } ?? false) }
     }
 

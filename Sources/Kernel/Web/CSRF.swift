@@ -14,7 +14,7 @@ extension Request {
 
     /// Checks the `_csrf` field of a collected form body against the session's token.
     package func verifyCSRF() throws {
-        let sent = try? content.get(String.self, at: "_csrf")
+        let sent = formFields.first("_csrf")
         guard hasSession, let expected = session.data["csrf"], let sent,
               SecureToken.constantTimeEquals(sent, expected) else {
             throw FormExpired()
@@ -28,24 +28,32 @@ package struct FormExpired: Error {
 }
 
 extension RoutesBuilder {
-    /// Registers a POST handler for an HTML form: collects the body (up to `maxSize`), then checks CSRF.
+    /// The largest form body a route takes unless it says otherwise (uploads name their own `maxSize`).
+    package static var defaultFormSize: ByteCount { "256kb" }
+
+    /// Registers a POST handler for an HTML form: collects the body (up to `maxSize`, 256 KB unless given), reads
+    /// its fields once (at most `maxFields`; more is a 413), then checks CSRF.
     @discardableResult
-    package func form(_ path: PathComponent..., maxSize: ByteCount? = nil, use handler: @escaping @Sendable (Request) async throws -> Response) -> Route {
-        form(path: path, maxSize: maxSize, use: handler)
+    package func form(_ path: PathComponent..., maxSize: ByteCount? = nil, maxFields: Int = Request.defaultFormFieldLimit,
+                      use handler: @escaping @Sendable (Request) async throws -> Response) -> Route {
+        form(path: path, maxSize: maxSize, maxFields: maxFields, use: handler)
     }
 
     /// `form` for a typed route (see `SiteRoute`).
     @discardableResult
-    package func form(_ route: SiteRoute, maxSize: ByteCount? = nil, use handler: @escaping @Sendable (Request) async throws -> Response) -> Route {
-        form(path: route.components, maxSize: maxSize, use: handler)
+    package func form(_ route: SiteRoute, maxSize: ByteCount? = nil, maxFields: Int = Request.defaultFormFieldLimit,
+                      use handler: @escaping @Sendable (Request) async throws -> Response) -> Route {
+        form(path: route.components, maxSize: maxSize, maxFields: maxFields, use: handler)
     }
 
     @discardableResult
-    package func form(path: [PathComponent], maxSize: ByteCount? = nil, use handler: @escaping @Sendable (Request) async throws -> Response) -> Route {
-        on(.POST, path, body: .collect(maxSize: maxSize)) { request in
+    package func form(path: [PathComponent], maxSize: ByteCount? = nil, maxFields: Int = Request.defaultFormFieldLimit,
+                      use handler: @escaping @Sendable (Request) async throws -> Response) -> Route {
+        let size = maxSize ?? Self.defaultFormSize
+        return on(.POST, path, body: .collect(maxSize: size)) { request in
             // A body that arrived whole (tests, some proxies) skips Vapor's streaming limit: check it here too.
-            let limit = maxSize?.value ?? request.application.routes.defaultMaxBodySize.value
-            if let size = request.body.data?.readableBytes, size > limit { throw Abort(.payloadTooLarge) }
+            if let bytes = request.body.data?.readableBytes, bytes > size.value { throw Abort(.payloadTooLarge) }
+            do { try request.checkFormFields(limit: maxFields) } catch is TooManyFields { throw Abort(.payloadTooLarge) }
             try request.verifyCSRF()
             return try await handler(request)
         }

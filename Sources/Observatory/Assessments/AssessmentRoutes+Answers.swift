@@ -50,7 +50,7 @@ extension AssessmentRoutes {
     static func decodeSheet(_ request: Request, scope: String) -> Questionnaire.SheetInput {
         var input = Questionnaire.SheetInput()
         for question in Questionnaire.questions(scope: scope) {
-            input.answers[question.code] = (try? request.content.get(String.self, at: question.field))?.trimmingCharacters(in: .whitespaces) ?? ""
+            input.answers[question.code] = request.formFields.first(question.field)?.trimmingCharacters(in: .whitespaces) ?? ""
         }
         input.note = request.formText("note")
         input.observedOn = field(request, "observed_on")

@@ -37,8 +37,8 @@ extension AssessmentRoutes {
         let wave = try await AssessmentData.wave(request)
         if let refused = guardActivity(.editServices, wave, request) { return refused }
         let services = try await WaveService.query(on: request.db).filter(\.$waveID == wave.requireID()).all()
-        let applicable = Set((try? request.content.get([String].self, at: "applicable")) ?? [])
-        let proactive = Set((try? request.content.get([String].self, at: "proactive")) ?? [])
+        let applicable = Set(request.formValues("applicable"))
+        let proactive = Set(request.formValues("proactive"))
         var edits: [UUID: AssessmentPages.ServiceEdit] = [:]
         var errors: [FieldError] = []
         for service in services {
@@ -85,7 +85,7 @@ extension AssessmentRoutes {
         let wave = try await AssessmentData.wave(request)
         if let refused = guardActivity(.copyServices, wave, request) { return refused }
         let input = AssessmentPages.WaveInput(templateCountry: field(request, "template_country").uppercased(),
-                                              lifeEvents: Set((try? request.content.get([String].self, at: "life_events")) ?? []))
+                                              lifeEvents: Set(request.formValues("life_events")))
         let edition = try await ObservatoryData.latestEdition(on: request.db)
         let templates = try await AssessmentData.templateCountries(edition, on: request.db)
         var errors: [FieldError] = []

@@ -23,7 +23,7 @@ enum AssessmentRoutes {
         site.form(ObservatoryURL.addURLRoute, use: addURL)
         site.form(ObservatoryURL.deleteURLRoute, use: deleteURL)
         site.get(ObservatoryURL.answersRoute, use: answerForm)
-        site.form(ObservatoryURL.answersRoute, maxSize: "6mb", use: saveAnswers)
+        site.form(ObservatoryURL.answersRoute, maxSize: "6mb", maxFields: 2_000, use: saveAnswers)
         site.get(ObservatoryURL.disagreementsRoute, use: disagreements)
         site.form(ObservatoryURL.reconcileRoute, use: reconcile)
         site.form(ObservatoryURL.waveStateRoute, use: changeState)
@@ -78,7 +78,7 @@ enum AssessmentRoutes {
             name: field(request, "name"), country: field(request, "country").uppercased(), level: field(request, "level"),
             municipality: field(request, "municipality"), startsOn: field(request, "starts_on"), endsOn: field(request, "ends_on"),
             methodVersion: field(request, "method_version"), templateCountry: field(request, "template_country").uppercased(),
-            lifeEvents: Set((try? request.content.get([String].self, at: "life_events")) ?? []))
+            lifeEvents: Set(request.formValues("life_events")))
     }
 
     /// Problems with the wave's details (and, when creating, with the template and life events).
