@@ -62,6 +62,7 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "KernelTests", dependencies: ["Kernel"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
         .testTarget(name: "DesignSystemTests", dependencies: ["DesignSystem", "Localization"]),
         .testTarget(name: "MethodsTests", dependencies: ["Methods"]),

@@ -144,10 +144,12 @@ enum GrantsCycleSeed {
                 if try await add(plan, call: callOpen.call, lots: callOpen.lots, currency: programme.currency, submittedAt: nil,
                                  reviewers: reviewers, author: applicant, on: database) != nil { added += 1 }
             }
-            // The applicant and the first admin act for the organisations of the open call's drafts.
+            // The applicant and the first admin act for the organisations of the open call's drafts; the applicant also for
+            // Tiranë's submitted application, which the admin screens (a member of the applicant may not: issue 9).
             for name in plansOpen.map(\.organisation) + ["Demo Digital Rights Tiranë"] {
                 guard let organisation = try await Organisation.query(on: database).filter(\.$name == name).first() else { continue }
-                for user in [applicant] + (admin.map { [$0] } ?? []) {
+                let admins = name == "Demo Digital Rights Tiranë" ? [] : (admin.map { [$0] } ?? [])
+                for user in [applicant] + admins {
                     try await OrganisationRole(userID: user.requireID(), organisationID: organisation.requireID(), role: .member).save(on: database)
                 }
             }

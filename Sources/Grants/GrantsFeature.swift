@@ -12,7 +12,7 @@ package struct GrantsFeature: Feature {
 
     package var id: String { "grants" }
 
-    package var migrations: [any Migration] { [M006_Grants(), M007_GrantCycle()] }
+    package var migrations: [any Migration] { [M006_Grants(), M007_GrantCycle(), M017_OnePendingAmendment()] }
 
     package func prepare(_ app: Application) throws {
         app.rankingCache = RankingCache()

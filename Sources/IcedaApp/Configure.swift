@@ -49,7 +49,7 @@ public func configure(_ app: Application, config: AppConfig, createDataDirectory
     }
 
     app.middleware = Middlewares()
-    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(RequestLogMiddleware(level: .info))
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(MetricsMiddleware(metrics: app.iceda.metrics))
     app.middleware.use(IcedaErrorMiddleware())
@@ -68,6 +68,8 @@ public func configure(_ app: Application, config: AppConfig, createDataDirectory
         try feature.prepare(app)
         for migration in feature.migrations { app.migrations.add(migration) }
     }
+    // Kernel changes that shipped after the features' first migrations come after them.
+    app.migrations.add(M016_KernelHardening())
     try routes(app)
     Commands.register(on: app)
 }

@@ -29,6 +29,9 @@ public struct AppConfig: Sendable {
     public var pageCacheSeconds: Int = 10
     /// How long a session read or written by this instance is served from memory (0: read the database every time).
     public var sessionCacheSeconds: Int = 2
+    /// Days an admin, staff or researcher account may be used without two-factor sign-in after it was created;
+    /// afterwards every page leads to the set-up first (issue 9).
+    public var twoFactorGraceDays: Int = 14
     /// Where `--demo` looks for the eGovernment Benchmark CSVs.
     public var benchmarkDirectory: String = "../shared/data/egov-benchmark-2023"
     /// Where `--demo` looks for the UN E-Government Survey CSVs.
@@ -126,6 +129,12 @@ public struct AppConfig: Sendable {
                 problems.append("ICEDA_SESSION_CACHE_SECONDS must be a whole number from 0 to 60 (got \(value))")
             }
         }
+        var twoFactorGraceDays = 14
+        if let value = env["ICEDA_TWO_FACTOR_GRACE_DAYS"] {
+            if let days = Int(value), (0...365).contains(days) { twoFactorGraceDays = days } else {
+                problems.append("ICEDA_TWO_FACTOR_GRACE_DAYS must be a whole number from 0 to 365 (got \(value))")
+            }
+        }
         let mailFrom = env["ICEDA_MAIL_FROM"] ?? "ICEDA Platform <no-reply@localhost>"
 
         guard problems.isEmpty else { throw Invalid(problems: problems) }
@@ -135,7 +144,8 @@ public struct AppConfig: Sendable {
             mailFrom: mailFrom, cookieSecure: cookieSecure, runWorkerInServer: runWorker, bcryptCost: bcryptCost, seedDemo: seedDemo,
             trustForwardedFor: trustForwardedFor, pageCacheSeconds: pageCacheSeconds,
             benchmarkDirectory: env["ICEDA_BENCHMARK_DIR"] ?? "../shared/data/egov-benchmark-2023",
-            unSurveyDirectory: env["ICEDA_UN_SURVEY_DIR"] ?? "../shared/data/un-egov-survey", sessionCacheSeconds: sessionCacheSeconds)
+            unSurveyDirectory: env["ICEDA_UN_SURVEY_DIR"] ?? "../shared/data/un-egov-survey", sessionCacheSeconds: sessionCacheSeconds,
+            twoFactorGraceDays: twoFactorGraceDays)
     }
 
     /// The process environment with an optional `.env` file underneath (the environment wins).
@@ -169,8 +179,9 @@ public struct AppConfig: Sendable {
         default: nil
         }
     }
-    package init(dataDirectory: String, database: Database, adminEmail: String? = nil, adminPassword: String? = nil, baseURL: String, sendmailCommand: String? = nil, mailFrom: String, cookieSecure: Bool, runWorkerInServer: Bool, bcryptCost: Int, seedDemo: Bool, trustForwardedFor: Bool = false, pageCacheSeconds: Int = 10, benchmarkDirectory: String = "../shared/data/egov-benchmark-2023", unSurveyDirectory: String = "../shared/data/un-egov-survey", sessionCacheSeconds: Int = 2) {
+    package init(dataDirectory: String, database: Database, adminEmail: String? = nil, adminPassword: String? = nil, baseURL: String, sendmailCommand: String? = nil, mailFrom: String, cookieSecure: Bool, runWorkerInServer: Bool, bcryptCost: Int, seedDemo: Bool, trustForwardedFor: Bool = false, pageCacheSeconds: Int = 10, benchmarkDirectory: String = "../shared/data/egov-benchmark-2023", unSurveyDirectory: String = "../shared/data/un-egov-survey", sessionCacheSeconds: Int = 2, twoFactorGraceDays: Int = 14) {
         self.sessionCacheSeconds = sessionCacheSeconds
+        self.twoFactorGraceDays = twoFactorGraceDays
         self.dataDirectory = dataDirectory
         self.database = database
         self.adminEmail = adminEmail

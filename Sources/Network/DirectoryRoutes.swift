@@ -77,27 +77,35 @@ enum DirectoryRoutes {
 
     @Sendable static func editForm(request: Request) async throws -> Response {
         let organisation = try await find(request)
-        _ = try await OrganisationAccess.requireEditor(request, organisation)
+        let user = try await OrganisationAccess.requireEditor(request, organisation)
         let input = OrganisationInput(
             name: organisation.name, kind: organisation.kind.rawValue, country: organisation.countryCode,
             municipality: organisation.municipality, website: organisation.website, email: organisation.email,
             focusAreas: organisation.focusAreas.map(\.rawValue), description: organisation.summary.values)
-        return .html(OrganisationFormPage.render(.init(input: input, errors: [], slug: organisation.slug, version: organisation.version),
+        return .html(OrganisationFormPage.render(.init(input: input, errors: [], slug: organisation.slug, version: organisation.version,
+                                                       identityLocked: !user.role.isStaff),
                                                  context: request.pageContext(current: "staff")))
     }
 
     @Sendable static func update(request: Request) async throws -> Response {
         let organisation = try await find(request)
         let user = try await OrganisationAccess.requireEditor(request, organisation)
-        let input = OrganisationForm.decode(request)
+        var input = OrganisationForm.decode(request)
+        // Members and focal points keep the organisation's identity as staff recorded it, whatever the form says.
+        let locked = !user.role.isStaff
+        if locked {
+            input.name = organisation.name
+            input.kind = organisation.kind.rawValue
+            input.country = organisation.countryCode
+        }
         let sentVersion = request.formVersion()
         guard sentVersion == organisation.version else {
             let failure = ValidationFailure(issues: [OrganisationInput.Issue("name", "org.error.edited_meanwhile")])
-            return formError(request, input: input, failure: failure, slug: organisation.slug, version: sentVersion, status: .conflict)
+            return formError(request, input: input, failure: failure, slug: organisation.slug, version: sentVersion, status: .conflict, identityLocked: locked)
         }
         switch input.validate() {
         case .failure(let failure):
-            return formError(request, input: input, failure: failure, slug: organisation.slug, version: organisation.version)
+            return formError(request, input: input, failure: failure, slug: organisation.slug, version: organisation.version, identityLocked: locked)
         case .success(let valid):
             let before = OrganisationDTO(organisation)
             organisation.apply(valid)
@@ -116,7 +124,8 @@ enum DirectoryRoutes {
             }
             guard updated else {
                 let failure = ValidationFailure(issues: [OrganisationInput.Issue("name", "org.error.edited_meanwhile")])
-                return formError(request, input: input, failure: failure, slug: organisation.slug, version: sentVersion, status: .conflict)
+                return formError(request, input: input, failure: failure, slug: organisation.slug, version: sentVersion, status: .conflict,
+                                 identityLocked: locked)
             }
             request.flash(.success, request.t("org.saved", ["name": organisation.name]))
             return .seeOther(request.localLink(NetworkURL.organisation(organisation.slug)))
@@ -124,12 +133,12 @@ enum DirectoryRoutes {
     }
 
     static func formError(_ request: Request, input: OrganisationInput, failure: ValidationFailure, slug: String?, version: Int,
-                          status: HTTPStatus = .unprocessableEntity) -> Response {
+                          status: HTTPStatus = .unprocessableEntity, identityLocked: Bool = false) -> Response {
         let t = request.t
         let errors = failure.issues.map { issue in
             FieldError(field: issue.field == "focus_areas" ? "focus_areas[]" : issue.field, message: t(issue.key, issue.arguments))
         }
-        return .html(OrganisationFormPage.render(.init(input: input, errors: errors, slug: slug, version: version),
+        return .html(OrganisationFormPage.render(.init(input: input, errors: errors, slug: slug, version: version, identityLocked: identityLocked),
                                                  context: request.pageContext(current: "staff")), status: status)
     }
 
@@ -157,7 +166,9 @@ enum DirectoryRoutes {
             let model = ImportPage.Model(errors: [t("import.error.no_file")])
             return .html(ImportPage.render(model, context: request.pageContext(current: "staff")), status: .unprocessableEntity)
         }
-        let fileName = upload.filename.isEmpty ? "upload.csv" : (upload.filename as NSString).lastPathComponent
+        // Shown in the page, the flash and the audit log: no control or bidirectional characters (U+202E), at most 200.
+        let cleaned = String(FormText.line((upload.filename as NSString).lastPathComponent).prefix(200))
+        let fileName = cleaned.isEmpty ? "upload.csv" : cleaned
         let bytes = Array(upload.data.readableBytesView)
         switch OrganisationCSV.parse(bytes, fileName: fileName, t: t) {
         case .failure(let failure):
@@ -176,13 +187,13 @@ enum DirectoryRoutes {
 /// Reads the organisation form's fields; missing fields read as empty so the form can be shown again.
 enum OrganisationForm {
     static func decode(_ request: Request) -> OrganisationInput {
-        func field(_ name: String) -> String { (try? request.content.get(String.self, at: name)) ?? "" }
+        func field(_ name: String) -> String { (request.formFields.first(name) ?? "") }
         var description: [String: String] = [:]
         for locale in AppLocale.allCases {
             let text = field("description_\(locale.rawValue)")
             if !text.isEmpty { description[locale.rawValue] = text }
         }
-        let areas = (try? request.content.get([String].self, at: "focus_areas")) ?? []
+        let areas = request.formValues("focus_areas")
         return OrganisationInput(name: field("name"), kind: field("kind"), country: field("country"), municipality: field("municipality"),
                                  website: field("website"), email: field("email"), focusAreas: areas, description: description)
     }

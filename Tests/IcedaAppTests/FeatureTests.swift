@@ -29,7 +29,7 @@ import VaporTesting
                                    "IcedaApp.M004_UNSurvey", "IcedaApp.M005_Assessments", "IcedaApp.M006_Grants", "IcedaApp.M007_GrantCycle",
                                    "Centres.M008_Centres", "Results.M009_Results", "Dialogue.M010_Dialogue",
                                    "Trainings.M011_Trainings", "Network.M012_SearchFolding", "Trainings.M013_TrainingsLearning", "Centres.M014_CitizenGuides",
-                                   "Trainings.M015_TrainingsCalendarIndex"])
+                                   "Trainings.M015_TrainingsCalendarIndex", "Kernel.M016_KernelHardening", "Grants.M017_OnePendingAmendment"])
         }
     }
 

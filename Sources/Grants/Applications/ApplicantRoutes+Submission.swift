@@ -34,6 +34,13 @@ extension ApplicantRoutes {
         let attachments = try await GrantAttachment.query(on: request.db).filter(\.$applicationID == bundle.application.requireID()).all()
         let (found, unknown) = try await coApplicants(bundle.application, on: request.db)
         var problems = ApplicationStore.problems(bundle, attachments: attachments, coApplicants: found, t: request.t)
+        // Co-applicants meet the lot's eligibility like the lead applicant (kind and country), as in EU grant practice;
+        // otherwise a public institution or a donor could be named, silently taking its members out of reviewing.
+        let lot = bundle.lot
+        for organisation in found where !lot.applicantKindCodes.contains(";\(organisation.kind.rawValue);")
+            || !lot.eligibleCountryCodes.contains(";\(organisation.countryCode);") {
+            problems.append(FieldError(field: "co_applicants", message: request.t("grants.apply.error.co_applicant_eligible", ["name": organisation.name])))
+        }
         for line in unknown {
             problems.append(FieldError(field: "co_applicants", message: request.t("grants.apply.error.co_applicant", ["name": line])))
         }

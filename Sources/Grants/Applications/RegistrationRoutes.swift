@@ -63,8 +63,6 @@ enum RegistrationRoutes {
         if input.personName.isEmpty { errors.append(FieldError(field: "person_name", message: t("staff.error.name_required"))) }
         if !EmailAddress.isValid(input.personEmail) {
             errors.append(FieldError(field: "person_email", message: t(input.personEmail.isEmpty ? "auth.error.email_required" : "auth.error.email_invalid")))
-        } else if try await User.query(on: request.db).filter(\.$email == input.personEmail).count() > 0 {
-            errors.append(FieldError(field: "person_email", message: t("grants.registration.error.account_exists")))
         }
         if let valid, try await Organisation.query(on: request.db).filter(\.$name == valid.name).count() > 0 {
             errors.append(FieldError(field: "name", message: t("grants.registration.error.organisation_exists")))
@@ -73,14 +71,27 @@ enum RegistrationRoutes {
         guard errors.isEmpty, let valid else {
             return .html(RegistrationPages.form(input, errors: errors, context: request.pageContext(current: "grants")), status: .unprocessableEntity)
         }
+        // Each registration e-mails an address: at most 3 per address and 5 per network address in 15 minutes.
+        guard try await SignInThrottle.admit(.registration, key: input.personEmail, request: request, perKey: 3, perAddress: 5) else {
+            return .html(RegistrationPages.form(input, errors: [FieldError(field: "person_email", message: t("auth.error.throttled"))],
+                                                context: request.pageContext(current: "grants")), status: .tooManyRequests)
+        }
+        let locale = request.appLocale
+        let baseURL = request.application.iceda.config.baseURL
+        // The page never says whether the address has an account (issue 9): its owner is told by e-mail instead.
+        if let existing = try await User.query(on: request.db).filter(\.$email == input.personEmail).first() {
+            try await Outbox.enqueue(on: request.db, to: existing.email, subject: t("grants.registration.exists_subject"),
+                                     body: t("grants.registration.exists_body", ["name": existing.name, "organisation": valid.name,
+                                                                                "link": baseURL + "/" + locale.rawValue + KernelURL.signIn.path()]),
+                                     locale: locale)
+            return .html(RegistrationPages.sent(email: input.personEmail, context: request.pageContext(current: "grants")), status: .created)
+        }
         let user = User(email: input.personEmail, name: input.personName, passwordHash: nil, role: .member, preferredLocale: request.appLocale.rawValue)
         user.active = false
         let organisation = Organisation()
         organisation.version = 1
         organisation.apply(valid)
         organisation.listed = false
-        let locale = request.appLocale
-        let baseURL = request.application.iceda.config.baseURL
         try await request.db.transaction { database in
             organisation.slug = try await Organisation.uniqueSlug(forName: valid.name, on: database)
             try await organisation.save(on: database)

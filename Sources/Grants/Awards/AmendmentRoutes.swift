@@ -36,6 +36,14 @@ enum AmendmentRoutes {
             ?? bundle.application?.budget ?? []
     }
 
+    /// What an amendment is measured against: the budget as awarded, or as staff last approved it. Changes that
+    /// needed no approval do not move this line, so several small ones add up (issue 9: two 25 % moves were 50 %).
+    static func approvedBudget(_ bundle: GrantBundle, amendments: [GrantAmendment]) -> [BudgetRowInput] {
+        amendments.filter { $0.status == AmendmentStatus.applied.rawValue && $0.decidedBy != nil }
+            .max { ($0.createdAt ?? .distantPast) < ($1.createdAt ?? .distantPast) }?.budget
+            ?? bundle.application?.budget ?? []
+    }
+
     /// The locale the budget's amounts are written in: the application's.
     static func budgetLocale(_ bundle: GrantBundle) -> AppLocale { bundle.application?.appLocale ?? .en }
 
@@ -99,7 +107,7 @@ enum AmendmentRoutes {
         if reason.allSatisfy(\.isWhitespace) { errors.append(FieldError(field: "reason", message: t("grants.amendment.error.reason"))) }
         let revised = ApplicationStore.readBudget(rows, locale: locale, currency: bundle.currency, t: t)
         errors += revised.errors
-        let original = ApplicationStore.readBudget(currentBudget(bundle, amendments: list), locale: locale, currency: bundle.currency, t: t)
+        let original = ApplicationStore.readBudget(approvedBudget(bundle, amendments: list), locale: locale, currency: bundle.currency, t: t)
         guard errors.isEmpty, let revisedTable = revised.table, let originalTable = original.table else {
             return try await refuse(errors.isEmpty ? [FieldError(field: "budget_0_description", message: t("grants.amendment.error.unreadable"))] : errors,
                                     .unprocessableEntity)
@@ -128,12 +136,17 @@ enum AmendmentRoutes {
         amendment.approvalReasons = assessment.approvalReasons.map(\.code).joined(separator: " ")
         amendment.decisionNote = ""
         amendment.proposedBy = try user.requireID()
-        try await request.db.transaction { database in
-            try await amendment.save(on: database)
-            try await Audit.record(on: database, actor: user, action: "grants.amendment.\(assessment.needsApproval ? "propose" : "apply")", targetType: "grant",
-                                   targetID: bundle.grant.id?.uuidString,
-                                   after: AmendmentAudit(identifier: bundle.grant.identifier, status: amendment.status, movedShare: amendment.movedShare,
-                                                         approvalReasons: amendment.approvalReasons, reason: reason))
+        do {
+            try await request.db.transaction { database in
+                try await amendment.save(on: database)
+                try await Audit.record(on: database, actor: user, action: "grants.amendment.\(assessment.needsApproval ? "propose" : "apply")", targetType: "grant",
+                                       targetID: bundle.grant.id?.uuidString,
+                                       after: AmendmentAudit(identifier: bundle.grant.identifier, status: amendment.status, movedShare: amendment.movedShare,
+                                                             approvalReasons: amendment.approvalReasons, reason: reason))
+            }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // Another proposal arrived first and waits (the index grant_amendments_one_pending).
+            return try await refuse([FieldError(field: "reason", message: t("grants.amendment.error.pending"))], .conflict)
         }
         request.flash(.success, t(assessment.needsApproval ? "grants.amendment.sent" : "grants.amendment.applied",
                                   ["share": GrantsMessages.percent(assessment.movedShare, t: t)]))

@@ -117,7 +117,12 @@ extension EvaluationRoutes {
         }
         guard review.reviewerID == user.id else { throw Abort(.forbidden) }
         guard let application = try await GrantApplication.find(review.applicationID, on: request.db) else { throw Abort(.notFound) }
-        return (review, try await ApplicationStore.bundle(of: application, on: request.db), user)
+        let bundle = try await ApplicationStore.bundle(of: application, on: request.db)
+        // A reviewer who joined the applicant after being assigned no longer sees, declares or scores it.
+        if let organisation = try await EvaluationRoutes.conflict(user, bundle, on: request.db) {
+            throw Abort(.conflict, reason: request.t("grants.review.error.conflict", ["organisation": organisation.name]))
+        }
+        return (review, bundle, user)
     }
 
     static func reviewResponse(_ request: Request, _ review: GrantReview, _ bundle: ApplicationBundle, scores: [String: String]? = nil, comment: String? = nil,

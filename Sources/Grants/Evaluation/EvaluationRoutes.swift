@@ -175,10 +175,22 @@ enum EvaluationRoutes {
 
     static let screeningChecks = ["on-time", "eligible-applicant", "documents-complete", "budget-consistent", "co-financing"]
 
+    /// The applicant or co-applicant that `user` is a member of, if any: checked at every step (screening, review,
+    /// declaration, scoring, committee), since a person can join an organisation after being assigned.
+    static func conflict(_ user: User, _ bundle: ApplicationBundle, on database: Database) async throws -> Organisation? {
+        let (coApplicants, _) = try await ApplicantRoutes.coApplicants(bundle.application, on: database)
+        return try await ApplicationStore.memberOrganisation(user.requireID(), of: [bundle.organisation] + coApplicants, on: database)
+    }
+
     @Sendable static func screen(request: Request) async throws -> Response {
         let (bundle, user, roles) = try await evaluatorBundle(request)
         guard let role = roles.first(where: { $0 == .staff || $0 == .admin }) else { throw Abort(.forbidden) }
-        let checked = Set((try? request.content.get([String].self, at: "checks")) ?? []).intersection(screeningChecks)
+        // Staff who belong to the applicant (or a co-applicant) leave its screening to a colleague.
+        if let organisation = try await conflict(user, bundle, on: request.db) {
+            return try await showResponse(request, bundle, user: user, roles: roles,
+                                          refusal: request.t("grants.screening.error.conflict", ["organisation": organisation.name]), status: .conflict)
+        }
+        let checked = Set(request.formValues("checks")).intersection(screeningChecks)
         let note = String(field(request, "note").prefix(5_000))
         let outcome = field(request, "outcome")
         let t = request.t
@@ -276,10 +288,22 @@ enum EvaluationRoutes {
             return try await showResponse(request, bundle, user: user, roles: roles, refusal: t("grants.transition.not_allowed", ["event": t("grants.event.\(event.rawValue)")]),
                                           typed: typed, status: .conflict)
         }
+        // A refused applicant may still appeal: the file is not closed before the appeal window ends.
+        if event == .close, let deadline = bundle.application.appealDeadline, Date() < deadline,
+           [.rejected, .ineligible, .reserveList].contains(bundle.application.state) {
+            return try await showResponse(request, bundle, user: user, roles: roles,
+                                          refusal: t("grants.transition.error.appeal_open", ["deadline": GrantsPages.instant(deadline, in: bundle.call.timeZone, t: t)]),
+                                          typed: typed, status: .conflict)
+        }
+        // Applications are compared with each other: none is decided while the call still takes them.
+        if [.award, .placeOnReserveList, .reject].contains(event), Date() < bundle.call.deadline {
+            return try await showResponse(request, bundle, user: user, roles: roles,
+                                          refusal: t("grants.decision.error.call_open", ["deadline": GrantsPages.instant(bundle.call.deadline, in: bundle.call.timeZone, t: t)]),
+                                          typed: typed, status: .conflict)
+        }
         if decisionEvents.contains(event) {
             // A committee member who belongs to the applicant or a co-applicant takes no part in the decision.
-            let (coApplicants, _) = try await ApplicantRoutes.coApplicants(bundle.application, on: request.db)
-            if let organisation = try await ApplicationStore.memberOrganisation(user.requireID(), of: [bundle.organisation] + coApplicants, on: request.db) {
+            if let organisation = try await conflict(user, bundle, on: request.db) {
                 return try await showResponse(request, bundle, user: user, roles: roles,
                                               refusal: t("grants.decision.error.conflict", ["organisation": organisation.name]), typed: typed, status: .conflict)
             }

@@ -274,7 +274,9 @@ enum GrantsPages {
                               Column(t("grants.period"))],
                     rows: model.rows.map { row in
                         [
-                            el("a", .href(context.link(NetworkURL.organisation(row.recipient.slug)))) { row.recipient.name },
+                            // Only listed organisations have a public page; the others are named without a link.
+                            row.recipient.listed ? el("a", .href(context.link(NetworkURL.organisation(row.recipient.slug)))) { row.recipient.name }
+                                : .text(row.recipient.name),
                             .text(t("country.\(row.recipient.countryCode)")),
                             localized(row.lot.title, context, fallback: row.lot.code),
                             .text(money(row.grant.amountMinor, row.programme.currency, context.locale)),

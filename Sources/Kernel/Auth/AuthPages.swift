@@ -112,6 +112,13 @@ package enum AuthPages {
         let t = context.t
         return form(context, title: t("account.two_factor_set_up"), intro: t("account.two_factor_setup_intro"),
                     action: context.link(KernelURL.twoFactorSetup), errors: errors, submit: t("auth.verify")) {
+            // The key as a QR code drawn here (no image service sees the secret), then as text for typing in.
+            if let code = QRCode.encode(uri, correction: .medium) {
+                el("figure", .class("qr")) {
+                    Node.raw(code.svg(moduleSize: 4, quietZone: 4, title: t("account.two_factor_qr")))
+                    el("figcaption", .class("hint")) { t("account.two_factor_scan") }
+                }
+            }
             el("p") { t("account.two_factor_key") + " " }
             el("p") { el("code", .class("secret")) { secret } }
             el("p", .class("hint")) { t("account.two_factor_uri") + " " }

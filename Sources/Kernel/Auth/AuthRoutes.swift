@@ -2,6 +2,7 @@
 import DesignSystem
 import Fluent
 import Localization
+import SQLKit
 import Vapor
 
 package enum AuthRoutes {
@@ -55,8 +56,8 @@ package enum AuthRoutes {
     @Sendable package static func signIn(request: Request) async throws -> Response {
         let t = request.t
         let email = EmailAddress.normalised(field(request, "email"))
-        let password = (try? request.content.get(String.self, at: "password")) ?? ""
-        let next = (try? request.content.get(String.self, at: "next")).flatMap { $0.isEmpty ? nil : $0 }
+        let password = (request.formFields.first("password") ?? "")
+        let next = request.formFields.first("next").flatMap { $0.isEmpty ? nil : $0 }
         func again(_ errors: [FieldError], status: HTTPStatus) -> Response {
             .html(AuthPages.signIn(request.pageContext(), email: email, next: next, errors: errors), status: status)
         }
@@ -66,7 +67,7 @@ package enum AuthRoutes {
         if password.isEmpty { errors.append(FieldError(field: "password", message: t("auth.error.password_required"))) }
         guard errors.isEmpty else { return again(errors, status: .unprocessableEntity) }
 
-        if try await SignInThrottle.isLimited(email: email, request: request) {
+        guard try await SignInThrottle.admit(.password, key: email, request: request) else {
             return again([FieldError(field: "email", message: t("auth.error.throttled"))], status: .tooManyRequests)
         }
         let user = try await User.query(on: request.db).filter(\.$email == email).first()
@@ -74,21 +75,47 @@ package enum AuthRoutes {
         let hash = user?.passwordHash ?? request.application.iceda.dummyPasswordHash
         let matches = (try? await request.password.async.verify(password, created: hash)) ?? false
         guard let user, user.active, matches else {
-            try await SignInThrottle.recordFailure(email: email, request: request)
             return again([FieldError(field: "email", message: t("auth.error.wrong_credentials"))], status: .unprocessableEntity)
         }
-        try await SignInThrottle.clear(email: email, on: request.db)
+        try await SignInThrottle.clear(.password, key: email, on: request.db)
         if user.totpEnabled {
-            request.session.data["pending_uid"] = try user.requireID().uuidString
-            request.session.data["pending_next"] = next
+            try beginSecondFactor(request, user: user, next: next)
             return .seeOther(request.localLink(KernelURL.signInTwoFactor))
         }
         try await startSession(request, user: user)
         return .seeOther(safeNext(next, locale: request.appLocale))
     }
 
-    /// Signs the user in on a fresh session id (against session fixation).
+    /// How long the second step of a sign-in waits for its code.
+    package static let secondFactorWindow: TimeInterval = 5 * 60
+
+    /// Remembers, in the visitor's session, who passed the password step and when; the code must follow in time.
+    package static func beginSecondFactor(_ request: Request, user: User, next: String?) throws {
+        request.session.data["pending_uid"] = try user.requireID().uuidString
+        request.session.data["pending_at"] = String(Int(Date().timeIntervalSince1970))
+        request.session.data["pending_next"] = next
+    }
+
+    /// The person waiting for their second step, if the step has not expired.
+    private static func pendingSecondFactor(_ request: Request) async throws -> User? {
+        guard request.hasSession, let raw = request.session.data["pending_uid"], let id = UUID(uuidString: raw),
+              let at = request.session.data["pending_at"].flatMap(Int.init),
+              Date().timeIntervalSince1970 - Double(at) <= secondFactorWindow else {
+            if request.hasSession { request.session.data["pending_uid"] = nil }
+            return nil
+        }
+        guard let user = try await User.find(id, on: request.db), user.active, user.totpEnabled, user.totpSecret != nil else { return nil }
+        return user
+    }
+
+    /// Signs the user in on a fresh session id (against session fixation). A person whose role needs two-factor
+    /// and who has not set it up is told by when.
     package static func startSession(_ request: Request, user: User) async throws {
+        defer {
+            if let due = user.twoFactorDue(graceDays: request.application.iceda.config.twoFactorGraceDays), due > Date() {
+                request.flash(.warning, request.t("auth.two_factor_due", ["date": request.t.date(due)]))
+            }
+        }
         if let old = request.session.id {
             request.application.sessionCache.remove(old.string)
             try await SessionRecord.query(on: request.db).filter(\.$key == old).delete()
@@ -105,33 +132,59 @@ package enum AuthRoutes {
     }
 
     @Sendable package static func twoFactorForm(request: Request) async throws -> Response {
-        guard request.hasSession, request.session.data["pending_uid"] != nil else { return .seeOther(request.localLink(KernelURL.signIn)) }
+        guard try await pendingSecondFactor(request) != nil else {
+            if request.hasSession, request.session.data["pending_at"] != nil {
+                request.session.data["pending_at"] = nil
+                request.flash(.warning, request.t("auth.error.second_step_expired"))
+            }
+            return .seeOther(request.localLink(KernelURL.signIn))
+        }
         return .html(AuthPages.twoFactor(request.pageContext(), errors: []))
     }
 
+    /// The second step: a TOTP code (each accepted once: its time step is remembered) or a recovery code. Failed codes
+    /// are counted on their own, per account; a right password does not clear them.
     @Sendable package static func twoFactor(request: Request) async throws -> Response {
         let t = request.t
-        guard let raw = request.session.data["pending_uid"], let id = UUID(uuidString: raw),
-              let user = try await User.find(id, on: request.db), user.active, let secret = user.totpSecret else {
+        guard let user = try await pendingSecondFactor(request), let secret = user.totpSecret else {
+            if request.hasSession, request.session.data["pending_at"] != nil {
+                request.session.data["pending_at"] = nil
+                request.flash(.warning, t("auth.error.second_step_expired"))
+            }
             return .seeOther(request.localLink(KernelURL.signIn))
         }
-        if try await SignInThrottle.isLimited(email: user.email, request: request) {
+        guard try await SignInThrottle.admit(.secondFactor, key: user.email, request: request) else {
             return .html(AuthPages.twoFactor(request.pageContext(), errors: [FieldError(field: "code", message: t("auth.error.throttled"))]), status: .tooManyRequests)
         }
         let code = field(request, "code")
-        var accepted = TwoFactor.verify(code: code, secret: secret)
-        if !accepted, let remaining = TwoFactor.consumeRecoveryCode(code, stored: user.recoveryCodes) {
+        var accepted = false
+        if let step = TwoFactor.matchingStep(code: code, secret: secret) {
+            accepted = try await claimStep(step, of: user, on: request.db)
+        } else if let remaining = TwoFactor.consumeRecoveryCode(code, stored: user.recoveryCodes) {
             user.recoveryCodes = remaining
             try await user.save(on: request.db)
             accepted = true
         }
         guard accepted else {
-            try await SignInThrottle.recordFailure(email: user.email, request: request)
             return .html(AuthPages.twoFactor(request.pageContext(), errors: [FieldError(field: "code", message: t("auth.error.code_wrong"))]), status: .unprocessableEntity)
         }
+        try await SignInThrottle.clear(.secondFactor, key: user.email, on: request.db)
         let next = request.session.data["pending_next"]
         try await startSession(request, user: user)
         return .seeOther(safeNext(next, locale: request.appLocale))
+    }
+
+    /// Records `step` as the person's last used time step, in one statement that succeeds only when it is later than
+    /// the one recorded: of two sign-ins with the same code, one wins.
+    package static func claimStep(_ step: Int64, of user: User, on database: Database) async throws -> Bool {
+        guard let sql = database as? SQLDatabase else { return false }
+        let rows = try await sql.raw("""
+            UPDATE users SET totp_last_step = \(bind: step)
+            WHERE id = \(bind: try user.requireID()) AND (totp_last_step IS NULL OR totp_last_step < \(bind: step))
+            RETURNING id
+            """).all()
+        if !rows.isEmpty { user.totpLastStep = step }
+        return !rows.isEmpty
     }
 
     @Sendable package static func signOut(request: Request) async throws -> Response {
@@ -205,8 +258,8 @@ package enum AuthRoutes {
               let user = try await User.find(link.userID, on: request.db) else {
             return .html(AuthPages.message(request.pageContext(), title: t("auth.link_invalid_title"), body: t("auth.link_invalid")), status: .notFound)
         }
-        let password = (try? request.content.get(String.self, at: "password")) ?? ""
-        let confirm = (try? request.content.get(String.self, at: "confirm")) ?? ""
+        let password = (request.formFields.first("password") ?? "")
+        let confirm = (request.formFields.first("confirm") ?? "")
         var errors: [FieldError] = []
         if password.count < PasswordPolicy.minimumLength {
             errors.append(FieldError(field: "password", message: t("auth.error.password_short", ["min": String(PasswordPolicy.minimumLength)])))
@@ -226,9 +279,16 @@ package enum AuthRoutes {
             try await link.save(on: database)
             try await Audit.record(on: database, actor: user, action: purpose == .invitation ? "user.accept_invitation" : "user.reset_password",
                                    targetType: "user", targetID: user.email, after: String?.none)
+            // A new password lifts the lockout that the forgotten one caused (not the second factor's).
+            try await SignInThrottle.clear(.password, key: user.email, on: database)
+        }
+        request.flash(.success, t("auth.password_set"))
+        // A reset proves the mailbox, not the second factor: a person who has one still gives a code.
+        if user.totpEnabled {
+            try beginSecondFactor(request, user: user, next: request.localLink(KernelURL.account))
+            return .seeOther(request.localLink(KernelURL.signInTwoFactor))
         }
         try await startSession(request, user: user)
-        request.flash(.success, t("auth.password_set"))
         return .seeOther(request.localLink(KernelURL.account))
     }
 
@@ -252,7 +312,7 @@ package enum AuthRoutes {
     @Sendable package static func twoFactorSetup(request: Request) async throws -> Response {
         let user = try request.requireUser()
         guard let secret = request.session.data["totp_pending"] else { return .seeOther(request.localLink(KernelURL.twoFactorSetup)) }
-        guard TwoFactor.verify(code: field(request, "code"), secret: secret) else {
+        guard let step = TwoFactor.matchingStep(code: field(request, "code"), secret: secret) else {
             let errors = [FieldError(field: "code", message: request.t("auth.error.code_wrong"))]
             return .html(AuthPages.twoFactorSetup(request.pageContext(), secret: secret, uri: TwoFactor.provisioningURI(secret: secret, account: user.email),
                                                   errors: errors), status: .unprocessableEntity)
@@ -260,6 +320,7 @@ package enum AuthRoutes {
         let codes = TwoFactor.newRecoveryCodes()
         user.totpSecret = secret
         user.totpEnabled = true
+        user.totpLastStep = step // the code that turned it on does not also sign in
         user.recoveryCodes = TwoFactor.hashRecoveryCodes(codes)
         try await user.save(on: request.db)
         try await Audit.record(on: request.db, actor: user, action: "user.enable_two_factor", targetType: "user", targetID: user.email, after: String?.none)

@@ -1,4 +1,7 @@
 // Limits failed sign-ins per account and per network address, counted in the database.
+// An attempt is recorded before it is checked, then counted: parallel guesses cannot all slip under the limit
+// (each one's count includes every attempt recorded before it). Password and second-factor attempts are counted
+// apart: a right password clears the password's failures only.
 import Fluent
 import Foundation
 import Vapor
@@ -11,25 +14,27 @@ package enum SignInThrottle {
     package static func address(of request: Request) -> String {
         if request.application.iceda.config.trustForwardedFor,
            let forwarded = request.headers.first(name: "X-Forwarded-For")?.split(separator: ",").last {
-            return forwarded.trimmingCharacters(in: .whitespaces)
+            return String(forwarded.trimmingCharacters(in: .whitespaces).prefix(100))
         }
         return request.remoteAddress?.ipAddress ?? "unknown"
     }
 
-    /// True when the account or the address has failed too often within the window.
-    package static func isLimited(email: String, request: Request, now: Date = Date()) async throws -> Bool {
+    /// Records one attempt of `kind` for `key` (an e-mail address) and says whether it may go on: false once the
+    /// key has made more than `perAccount` attempts of that kind, or the address more than `perAddress`, within the window.
+    package static func admit(_ kind: SignInAttempt.Kind, key: String, request: Request, perKey: Int = perAccount,
+                              perAddress: Int = perAddress, now: Date = Date()) async throws -> Bool {
+        let address = address(of: request)
+        try await SignInAttempt(email: key, address: address, at: now, kind: kind).save(on: request.db)
         let since = now.addingTimeInterval(-window)
-        let byAccount = try await SignInAttempt.query(on: request.db).filter(\.$email == email).filter(\.$at > since).count()
-        if byAccount >= perAccount { return true }
-        let byAddress = try await SignInAttempt.query(on: request.db).filter(\.$address == address(of: request)).filter(\.$at > since).count()
-        return byAddress >= perAddress
+        let byKey = try await SignInAttempt.query(on: request.db).filter(\.$email == key).filter(\.$kind == kind).filter(\.$at > since).count()
+        if byKey > perKey { return false }
+        let byAddress = try await SignInAttempt.query(on: request.db).filter(\.$address == address).filter(\.$kind == kind)
+            .filter(\.$at > since).count()
+        return byAddress <= perAddress
     }
 
-    package static func recordFailure(email: String, request: Request) async throws {
-        try await SignInAttempt(email: email, address: address(of: request), at: Date()).save(on: request.db)
-    }
-
-    package static func clear(email: String, on database: Database) async throws {
-        try await SignInAttempt.query(on: database).filter(\.$email == email).delete()
+    /// Forgets the attempts of `kind` for `key` (after a right password, a right code, or a password reset).
+    package static func clear(_ kind: SignInAttempt.Kind, key: String, on database: Database) async throws {
+        try await SignInAttempt.query(on: database).filter(\.$email == key).filter(\.$kind == kind).delete()
     }
 }

@@ -12,10 +12,21 @@ package enum TwoFactor {
 
     /// Whether `code` is the TOTP of `secret` at `time`, one 30-second step either side allowed for clock drift.
     package static func verify(code: String, secret: String, time: Date = Date()) -> Bool {
+        matchingStep(code: code, secret: secret, time: time) != nil
+    }
+
+    /// The RFC 6238 time step (Unix time / 30) whose code `code` is, looking one step either side of `time`; nil when
+    /// none. Sign-in remembers the step it accepted, so that the same code cannot be used a second time.
+    package static func matchingStep(code: String, secret: String, time: Date = Date()) -> Int64? {
         let digits = code.filter(\.isNumber)
-        guard digits.count == 6, let key = Base32.decode(secret) else { return false }
+        guard digits.count == 6, let key = Base32.decode(secret) else { return nil }
         let totp = TOTP(key: SymmetricKey(data: key), digest: .sha1, digits: .six, interval: 30)
-        return totp.generate(time: time, range: 1).contains { SecureToken.constantTimeEquals($0, digits) }
+        let step = Int64((time.timeIntervalSince1970 / 30).rounded(.down))
+        var found: Int64?
+        for offset in Int64(-1)...1 where SecureToken.constantTimeEquals(totp.generate(time: time.addingTimeInterval(Double(offset * 30))), digits) {
+            found = step + offset
+        }
+        return found
     }
 
     /// The `otpauth://` URI that authenticator apps read (Key URI Format).

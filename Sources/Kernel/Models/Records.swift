@@ -52,12 +52,17 @@ public final class SignInAttempt: Model, @unchecked Sendable {
     @Field(key: "email") public var email: String
     @Field(key: "address") public var address: String
     @Field(key: "at") public var at: Date
+    @Field(key: "kind") public var kind: Kind
+
+    /// What was tried: a password, a second-factor code, or a registration (which e-mails an address).
+    public enum Kind: String, Codable, Sendable { case password, secondFactor = "second_factor", registration }
 
     public init() {}
-    public init(email: String, address: String, at: Date) {
+    public init(email: String, address: String, at: Date, kind: Kind = .password) {
         self.email = email
         self.address = address
         self.at = at
+        self.kind = kind
     }
 }
 
@@ -116,6 +121,8 @@ public final class Job: Model, @unchecked Sendable {
     @Field(key: "run_at") public var runAt: Date
     @Field(key: "attempts") public var attempts: Int
     @OptionalField(key: "last_error") public var lastError: String?
+    /// While running: when the worker's claim ends. A job still `running` after it was taken again (its worker died).
+    @OptionalField(key: "lease_until") public var leaseUntil: Date?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 

@@ -8,6 +8,17 @@ public enum GlobalRole: String, Codable, CaseIterable, Sendable {
 
     /// Staff and admins may edit the directory and see the audit log.
     public var isStaff: Bool { self == .staff || self == .admin }
+
+    /// Roles that reach other people's personal data or decide on money: they sign in with a second factor.
+    public var needsTwoFactor: Bool { self == .admin || self == .staff || self == .researcher }
+}
+
+extension User {
+    /// When a person whose role needs two-factor must have set it up: `graceDays` after the account was created.
+    public func twoFactorDue(graceDays: Int) -> Date? {
+        guard role.needsTwoFactor, !totpEnabled else { return nil }
+        return (createdAt ?? Date()).addingTimeInterval(Double(graceDays) * 86_400)
+    }
 }
 
 public final class User: Model, @unchecked Sendable {
@@ -30,6 +41,8 @@ public final class User: Model, @unchecked Sendable {
     @Field(key: "totp_enabled") public var totpEnabled: Bool
     /// SHA-256 hashes of unused recovery codes, separated by spaces.
     @Field(key: "recovery_codes") public var recoveryCodes: String
+    /// The RFC 6238 time step of the last code accepted at sign-in: a code is accepted once.
+    @OptionalField(key: "totp_last_step") public var totpLastStep: Int64?
     @Field(key: "active") public var active: Bool
 
     public init() {}

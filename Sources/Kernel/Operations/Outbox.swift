@@ -5,6 +5,15 @@ import Localization
 import Vapor
 
 package enum Outbox {
+    /// Links that carry a secret: a password reset, an invitation, a registration's or an appointment's own page.
+    nonisolated(unsafe) private static let secretLink = try! Regex("/(password-reset|invitation|registrations|appointments)/[A-Za-z0-9_-]{16,}")
+
+    /// A message as admins may read it in the outbox page: the one-time and personal links masked, so that reading
+    /// the outbox does not let anyone act as the recipient.
+    package static func masked(_ body: String) -> String {
+        body.replacing(secretLink) { match in "/" + String(match.output[1].substring ?? "") + "/••••••" }
+    }
+
     package static func enqueue(on database: Database, to recipient: String, subject: String, body: String, locale: AppLocale) async throws {
         try await OutboxMessage(recipient: recipient, subject: subject, body: body, locale: locale.rawValue).save(on: database)
     }

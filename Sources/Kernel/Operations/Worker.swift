@@ -5,14 +5,22 @@ import SQLKit
 import Vapor
 
 package enum Worker {
-    /// Claims one due job. On PostgreSQL several workers share the queue (`FOR UPDATE SKIP LOCKED`);
-    /// on SQLite there is one writer, so a plain update inside the transaction is enough.
-    package static func claim(on database: Database) async throws -> Job? {
+    /// How long a claim lasts. A job still `running` after its lease (its worker was killed, or its machine went away)
+    /// is due again and the next worker takes it; handlers are written to be run again safely.
+    package static let lease: TimeInterval = 10 * 60
+
+    /// Claims one due job: a queued one whose time has come, or a running one whose lease has ended. On PostgreSQL
+    /// several workers share the queue (`FOR UPDATE SKIP LOCKED`); on SQLite there is one writer, so the one
+    /// statement is enough.
+    package static func claim(on database: Database, now: Date = Date()) async throws -> Job? {
         guard let sql = database as? SQLDatabase else { return nil }
         let lock: SQLQueryString = sql.dialect.name == "postgresql" ? " FOR UPDATE SKIP LOCKED" : ""
         let rows = try await sql.raw("""
-            UPDATE jobs SET state = 'running', attempts = attempts + 1
-            WHERE id = (SELECT id FROM jobs WHERE state = 'queued' AND run_at <= \(bind: Date()) ORDER BY run_at LIMIT 1\(lock))
+            UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_until = \(bind: now.addingTimeInterval(lease))
+            WHERE id = (SELECT id FROM jobs
+                        WHERE (state = 'queued' AND run_at <= \(bind: now))
+                           OR (state = 'running' AND (lease_until IS NULL OR lease_until < \(bind: now)))
+                        ORDER BY run_at LIMIT 1\(lock))
             RETURNING id
             """).all()
         guard let row = rows.first, let id = try? row.decode(column: "id", as: UUID.self) else { return nil }
@@ -41,6 +49,7 @@ package enum Worker {
                 }
                 app.logger.warning("job \(job.kind) failed: \(error)")
             }
+            job.leaseUntil = nil
             try await job.save(on: app.db)
             ran += 1
         }

@@ -143,7 +143,7 @@ package enum StaffRoutes {
             el("p") { request.application.iceda.config.sendmailCommand == nil ? t("staff.outbox_kept") : t("staff.outbox_sending") }
             Tables.table(caption: t("staff.outbox"), columns: [Column(t("staff.outbox_to")), Column(t("staff.outbox_subject")), Column(t("staff.outbox_status"))],
                          rows: messages.map { message in
-                             [.text(message.recipient), el("details") { el("summary") { message.subject }; el("pre") { message.body } },
+                             [.text(message.recipient), el("details") { el("summary") { message.subject }; el("pre") { Outbox.masked(message.body) } },
                               .text(message.sentAt != nil ? t("staff.outbox_sent") : (message.lastError ?? t("staff.outbox_waiting")))]
                          }, sort: nil, link: { _ in "" }, t: t)
         })

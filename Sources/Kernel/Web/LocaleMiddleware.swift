@@ -21,11 +21,25 @@ package struct UserSessionMiddleware: AsyncMiddleware {
             if let user = try await User.find(id, on: request.db), user.active,
                String(user.sessionEpoch) == request.session.data["epoch"] {
                 request.storage[CurrentUserKey.self] = user
+                if let due = user.twoFactorDue(graceDays: request.application.iceda.config.twoFactorGraceDays), Date() >= due,
+                   !Self.allowedBeforeTwoFactor(request) {
+                    request.flash(.warning, request.t("auth.two_factor_required"))
+                    return .seeOther(request.localLink(KernelURL.twoFactorSetup))
+                }
             } else {
                 request.session.data["uid"] = nil
             }
         }
         return try await next.respond(to: request)
     }
+
+    /// What a person whose two-factor set-up is overdue may still open: the set-up, the account page, signing out.
+    static func allowedBeforeTwoFactor(_ request: Request) -> Bool {
+        let path = request.url.path
+        let rest = path.split(separator: "/", maxSplits: 1).dropFirst().first.map { "/" + $0 } ?? "/"
+        return [KernelURL.twoFactorSetup.path(), KernelURL.account.path(), KernelURL.signOut.path(), KernelURL.signOutEverywhere.path()].contains(rest)
+            || path.hasPrefix("/api/") || path == "/healthz" || path.hasPrefix("/static/") || path == "/metrics"
+    }
+
     package init() {}
 }
