@@ -44,7 +44,7 @@ public func configure(_ app: Application, config: AppConfig, createDataDirectory
     app.sessions.configuration.cookieFactory = { sessionID in
         // Max-Age rather than Expires: the same 14 days, without formatting a date for every response (Vapor builds a
         // DateFormatter per cookie: 16 % of a signed-in request's time, issue 10).
-        HTTPCookies.Value(string: sessionID.string, expires: nil, maxAge: 60 * 60 * 24 * 14,
+        HTTPCookies.Value(string: sessionID.string, expires: nil, maxAge: 60 * 60 * 24 * config.retention.sessionDays,
                           domain: nil, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
 

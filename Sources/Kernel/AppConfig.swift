@@ -32,6 +32,10 @@ public struct AppConfig: Sendable {
     /// Days an admin, staff or researcher account may be used without two-factor sign-in after it was created;
     /// afterwards every page leads to the set-up first (issue 9).
     public var twoFactorGraceDays: Int = 14
+    /// The bearer token `/metrics` asks for; without one, `/metrics` answers only direct connections from this machine.
+    public var metricsToken: String?
+    /// How long the kernel keeps security and delivery records (`Retention`).
+    package var retention = RetentionPeriods()
     /// Where `--demo` looks for the eGovernment Benchmark CSVs.
     public var benchmarkDirectory: String = "../shared/data/egov-benchmark-2023"
     /// Where `--demo` looks for the UN E-Government Survey CSVs.
@@ -135,6 +139,20 @@ public struct AppConfig: Sendable {
                 problems.append("ICEDA_TWO_FACTOR_GRACE_DAYS must be a whole number from 0 to 365 (got \(value))")
             }
         }
+        let metricsToken = env["ICEDA_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        if let metricsToken, metricsToken.count < 16 {
+            problems.append("ICEDA_METRICS_TOKEN must be at least 16 characters long")
+        }
+        var retention = RetentionPeriods()
+        for (name, range, keyPath) in [("ICEDA_KEEP_SIGN_IN_ATTEMPTS_DAYS", 1...3650, \RetentionPeriods.signInAttemptDays),
+                                       ("ICEDA_KEEP_SENT_MAIL_DAYS", 1...3650, \RetentionPeriods.sentMailDays),
+                                       ("ICEDA_KEEP_AUDIT_ADDRESSES_DAYS", 1...3650, \RetentionPeriods.auditAddressDays),
+                                       ("ICEDA_SESSION_DAYS", 1...90, \RetentionPeriods.sessionDays)] {
+            guard let value = env[name] else { continue }
+            if let days = Int(value), range.contains(days) { retention[keyPath: keyPath] = days } else {
+                problems.append("\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound) (got \(value))")
+            }
+        }
         let mailFrom = env["ICEDA_MAIL_FROM"] ?? "ICEDA Platform <no-reply@localhost>"
 
         guard problems.isEmpty else { throw Invalid(problems: problems) }
@@ -145,7 +163,7 @@ public struct AppConfig: Sendable {
             trustForwardedFor: trustForwardedFor, pageCacheSeconds: pageCacheSeconds,
             benchmarkDirectory: env["ICEDA_BENCHMARK_DIR"] ?? "../shared/data/egov-benchmark-2023",
             unSurveyDirectory: env["ICEDA_UN_SURVEY_DIR"] ?? "../shared/data/un-egov-survey", sessionCacheSeconds: sessionCacheSeconds,
-            twoFactorGraceDays: twoFactorGraceDays)
+            twoFactorGraceDays: twoFactorGraceDays, metricsToken: metricsToken, retention: retention)
     }
 
     /// The process environment with an optional `.env` file underneath (the environment wins).
@@ -179,7 +197,9 @@ public struct AppConfig: Sendable {
         default: nil
         }
     }
-    package init(dataDirectory: String, database: Database, adminEmail: String? = nil, adminPassword: String? = nil, baseURL: String, sendmailCommand: String? = nil, mailFrom: String, cookieSecure: Bool, runWorkerInServer: Bool, bcryptCost: Int, seedDemo: Bool, trustForwardedFor: Bool = false, pageCacheSeconds: Int = 10, benchmarkDirectory: String = "../shared/data/egov-benchmark-2023", unSurveyDirectory: String = "../shared/data/un-egov-survey", sessionCacheSeconds: Int = 2, twoFactorGraceDays: Int = 14) {
+    package init(dataDirectory: String, database: Database, adminEmail: String? = nil, adminPassword: String? = nil, baseURL: String, sendmailCommand: String? = nil, mailFrom: String, cookieSecure: Bool, runWorkerInServer: Bool, bcryptCost: Int, seedDemo: Bool, trustForwardedFor: Bool = false, pageCacheSeconds: Int = 10, benchmarkDirectory: String = "../shared/data/egov-benchmark-2023", unSurveyDirectory: String = "../shared/data/un-egov-survey", sessionCacheSeconds: Int = 2, twoFactorGraceDays: Int = 14, metricsToken: String? = nil, retention: RetentionPeriods = RetentionPeriods()) {
+        self.metricsToken = metricsToken
+        self.retention = retention
         self.sessionCacheSeconds = sessionCacheSeconds
         self.twoFactorGraceDays = twoFactorGraceDays
         self.dataDirectory = dataDirectory

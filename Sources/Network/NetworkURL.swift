@@ -13,6 +13,7 @@ package enum NetworkURL {
     static let peopleRoute = SiteRoute("staff", "organisations", ":slug", "people")
     static let withdrawPersonRoute = SiteRoute("staff", "organisations", ":slug", "people", ":person", "withdraw")
     static let inviteEditorRoute = SiteRoute("staff", "organisations", ":slug", "people", "editors")
+    static let removeEditorRoute = SiteRoute("staff", "organisations", ":slug", "people", "editors", ":user", "remove")
     static let addMembershipRoute = SiteRoute("staff", "organisations", ":slug", "people", "memberships")
     static let unlistedRoute = SiteRoute("staff", "organisations", "unlisted")
     static let listRoute = SiteRoute("staff", "organisations", ":slug", "list")
@@ -33,6 +34,7 @@ package enum NetworkURL {
     static func people(_ slug: String) -> String { peopleRoute.path(slug) }
     static func withdrawPerson(_ slug: String, _ person: String) -> String { withdrawPersonRoute.path(slug, person) }
     static func inviteEditor(_ slug: String) -> String { inviteEditorRoute.path(slug) }
+    static func removeEditor(_ slug: String, _ user: String) -> String { removeEditorRoute.path(slug, user) }
     static func addMembership(_ slug: String) -> String { addMembershipRoute.path(slug) }
     static func unlisted() -> String { unlistedRoute.path() }
     static func list(_ slug: String) -> String { listRoute.path(slug) }

@@ -20,6 +20,7 @@ enum PeopleRoutes {
         site.form(NetworkURL.peopleRoute, use: addPerson)
         site.form(NetworkURL.withdrawPersonRoute, use: withdraw)
         site.form(NetworkURL.inviteEditorRoute, use: inviteEditor)
+        site.form(NetworkURL.removeEditorRoute, use: removeEditor)
         site.form(NetworkURL.addMembershipRoute, use: addMembership)
     }
 
@@ -105,7 +106,18 @@ enum PeopleRoutes {
             el("h2") { t("people.editors") }
             el("p") { t("people.editors_intro") }
             if !editors.isEmpty {
-                el("ul") { for editor in editors { el("li") { editor.name + " <" + editor.email + ">" + (editor.active ? "" : " — " + t("people.invited")) } } }
+                el("ul") {
+                    for editor in editors {
+                        el("li") {
+                            editor.name + " <" + editor.email + ">" + (editor.active ? "" : " — " + t("people.invited")) + " "
+                            el("form", Attribute("method", "post"), .class("inline"),
+                               Attribute("action", context.link(NetworkURL.removeEditor(organisation.slug, editor.id?.uuidString.lowercased() ?? "")))) {
+                                Forms.csrf(context.csrfToken)
+                                Forms.submit(t("people.remove_editor", ["name": editor.name]), secondary: true)
+                            }
+                        }
+                    }
+                }
             }
             el("form", Attribute("method", "post"), Attribute("action", context.link(NetworkURL.inviteEditor(organisation.slug))), Attribute("novalidate", nil)) {
                 Forms.csrf(context.csrfToken)
@@ -115,6 +127,26 @@ enum PeopleRoutes {
             }
         }
         return .html(html, status: status)
+    }
+
+    /// Staff take a person's roles in this organisation away (they leave it, or should never have been added):
+    /// they can no longer edit it or apply for it. Their account stays; the admin's user page deactivates it.
+    @Sendable static func removeEditor(request: Request) async throws -> Response {
+        let staff = try request.requireStaff()
+        let organisation = try await DirectoryRoutes.find(request)
+        guard let raw = request.parameters.get("user"), let id = UUID(uuidString: raw), let user = try await User.find(id, on: request.db) else {
+            throw Abort(.notFound)
+        }
+        let roles = try await OrganisationRole.query(on: request.db).filter(\.$organisationID == organisation.requireID()).filter(\.$userID == id).all()
+        guard !roles.isEmpty else { throw Abort(.notFound) }
+        try await request.db.transaction { database in
+            for role in roles { try await role.delete(on: database) }
+            try await Audit.record(on: database, actor: staff, action: "organisation.remove_editor", targetType: "organisation",
+                                   targetID: organisation.slug, before: ["email": user.email, "roles": roles.map(\.role.rawValue).sorted().joined(separator: " ")],
+                                   after: String?.none)
+        }
+        request.flash(.success, request.t("people.editor_removed", ["email": user.email]))
+        return .seeOther(request.localLink(NetworkURL.people(organisation.slug)))
     }
 
     @Sendable static func page(request: Request) async throws -> Response {

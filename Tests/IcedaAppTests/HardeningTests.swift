@@ -352,3 +352,107 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct OffboardingTests {
+    /// Item 14: `/metrics` asks for its token when one is set; without one it refuses requests that came through a proxy.
+    @Test func metricsAreNotPublic() async throws {
+        try await withTestApp(environment: ["ICEDA_METRICS_TOKEN": "a-long-metrics-token-1"]) { app in
+            let none = try await app.testing().sendRequest(.GET, "/metrics")
+            let wrong = try await app.testing().sendRequest(.GET, "/metrics", headers: ["Authorization": "Bearer wrong-token-of-length"])
+            let right = try await app.testing().sendRequest(.GET, "/metrics", headers: ["Authorization": "Bearer a-long-metrics-token-1"])
+            #expect(none.status == .unauthorized && wrong.status == .unauthorized && right.status == .ok)
+        }
+        try await withTestApp { app in
+            let proxied = try await app.testing().sendRequest(.GET, "/metrics", headers: ["X-Forwarded-For": "203.0.113.9"])
+            #expect(proxied.status == .forbidden)
+        }
+    }
+
+    /// Item 14: an admin deactivates a person (their sessions end at once), changes a role, revokes an API token;
+    /// the last admin cannot be demoted or deactivated; staff remove an editor from an organisation. All audited.
+    @Test func adminsOffboardPeople() async throws {
+        try await withTestApp { app in
+            let leaver = try await user(app, "leaver@example.org", role: .staff)
+            let token = "leaver-token-value"
+            try await APIToken(userID: leaver.requireID(), tokenHash: SecureToken.sha256(token), label: "import script").save(on: app.db)
+            let crta = try #require(try await Organisation.query(on: app.db).filter(\.$slug == "crta").first())
+            try await OrganisationRole(userID: leaver.requireID(), organisationID: crta.requireID(), role: .member).save(on: app.db)
+            let theirs = try await signedIn(app, "leaver@example.org")
+            #expect(try await theirs.get("/en/staff").status == .ok)
+
+            let admin = Browser(app)
+            try await admin.signIn()
+            let page = "/en/staff/users/\(leaver.id!.uuidString.lowercased())"
+            #expect(try await admin.get("/en/staff/users").body.string.contains(page))
+            let tokenID = try #require(try await APIToken.query(on: app.db).filter(\.$userID == leaver.requireID()).first()?.id)
+            #expect(try await admin.post(page, form: [("action", "revoke-token"), ("token", tokenID.uuidString)], csrfFrom: page).status == .seeOther)
+            let body = ByteBuffer(string: #"{"name": "Leaver Org", "kind": "cso", "country": "ME"}"#)
+            #expect(try await app.testing().sendRequest(.POST, "/api/v1/organisations",
+                                                       headers: ["Content-Type": "application/json", "Authorization": "Bearer \(token)"], body: body).status == .unauthorized)
+            #expect(try await admin.post(page, form: [("action", "role"), ("role", "member")], csrfFrom: page).status == .seeOther)
+            #expect(try await admin.post(page, form: [("action", "deactivate")], csrfFrom: page).status == .seeOther)
+            #expect(try await theirs.get("/en/staff").status == .seeOther) // signed out at once
+            let after = try #require(try await User.find(leaver.id, on: app.db))
+            #expect(!after.active && after.role == .member)
+            #expect(try await Browser(app).post("/en/sign-in", form: [("email", "leaver@example.org"), ("password", "user-password-12")]).status
+                == .unprocessableEntity)
+
+            let me = try #require(try await User.query(on: app.db).filter(\.$email == "admin@example.org").first())
+            let myPage = "/en/staff/users/\(me.id!.uuidString.lowercased())"
+            #expect(try await admin.post(myPage, form: [("action", "role"), ("role", "staff")], csrfFrom: myPage).status == .conflict)
+            #expect(try await admin.post(myPage, form: [("action", "deactivate")], csrfFrom: myPage).status == .conflict)
+            #expect(try await User.find(me.id, on: app.db)?.role == .admin)
+
+            let people = "/en/staff/organisations/crta/people"
+            let remove = "/en/staff/organisations/crta/people/editors/\(leaver.id!.uuidString.lowercased())/remove"
+            #expect(try await admin.get(people).body.string.contains(remove))
+            #expect(try await admin.post(remove, form: [], csrfFrom: people).status == .seeOther)
+            #expect(try await OrganisationRole.query(on: app.db).filter(\.$userID == leaver.requireID()).count() == 0)
+            let actions = Set(try await AuditEntry.query(on: app.db).all().map(\.action))
+            #expect(actions.isSuperset(of: ["user.revoke_token", "user.role", "user.deactivate", "organisation.remove_editor"]))
+        }
+    }
+}
+
+@Suite struct RetentionTests {
+    /// Item 15: with the default periods (30 days of attempts and links, 90 of sent mail, 180 of sign-in addresses,
+    /// 14 days for a session, 1 for an anonymous one), what is older goes and what is younger stays.
+    @Test func oldSecurityAndDeliveryRecordsGo() async throws {
+        try await withTestApp { app in
+            let now = Date()
+            func days(_ count: Double) -> Date { now.addingTimeInterval(-count * 86_400) }
+            try await SignInAttempt(email: "a@example.org", address: "198.51.100.1", at: days(31)).save(on: app.db)
+            try await SignInAttempt(email: "a@example.org", address: "198.51.100.1", at: days(29)).save(on: app.db)
+            let admin = try #require(try await User.query(on: app.db).first())
+            try await OneTimeLink(userID: admin.requireID(), purpose: .passwordReset, tokenHash: "old", expiresAt: days(31)).save(on: app.db)
+            try await OneTimeLink(userID: admin.requireID(), purpose: .passwordReset, tokenHash: "new", expiresAt: days(-1)).save(on: app.db)
+            let sent = OutboxMessage(recipient: "a@example.org", subject: "s", body: "b", locale: "en")
+            sent.sentAt = days(91)
+            try await sent.save(on: app.db)
+            try await Outbox.enqueue(on: app.db, to: "b@example.org", subject: "s", body: "waiting", locale: .en)
+            let signIn = AuditEntry(actorID: admin.id, actorLabel: admin.email, action: "user.sign_in", targetType: "user", targetID: admin.email,
+                                    before: nil, after: #"{"address":"198.51.100.1"}"#)
+            try await signIn.save(on: app.db)
+            signIn.at = days(181)
+            try await signIn.save(on: app.db)
+
+            var old = SessionData(); old["uid"] = admin.id?.uuidString; old[Retention.sessionStamp] = String(Int(days(15).timeIntervalSince1970))
+            var fresh = SessionData(); fresh["uid"] = admin.id?.uuidString; fresh[Retention.sessionStamp] = String(Int(days(13).timeIntervalSince1970))
+            var anonymous = SessionData(); anonymous["csrf"] = "x"; anonymous[Retention.sessionStamp] = String(Int(days(2).timeIntervalSince1970))
+            var unstamped = SessionData(); unstamped["csrf"] = "y"
+            for (key, data) in [("old", old), ("fresh", fresh), ("anonymous", anonymous), ("unstamped", unstamped)] {
+                let record = SessionRecord(key: SessionID(string: key), data: data)
+                try await record.save(on: app.db)
+            }
+
+            let report = try await Retention.run(on: app.db, periods: RetentionPeriods(), now: now)
+            #expect(report == Retention.Report(signInAttempts: 1, oneTimeLinks: 1, sentMail: 1, auditAddresses: 1, sessions: 3))
+            #expect(try await SignInAttempt.query(on: app.db).count() == 1)
+            #expect(try await OneTimeLink.query(on: app.db).all().map(\.tokenHash) == ["new"])
+            #expect(try await OutboxMessage.query(on: app.db).all().map(\.body) == ["waiting"])
+            let kept = try #require(try await AuditEntry.find(signIn.id, on: app.db))
+            #expect(kept.after == nil && kept.action == "user.sign_in")
+            #expect(try await SessionRecord.query(on: app.db).all().map(\.key.string) == ["fresh"])
+        }
+    }
+}

@@ -5,6 +5,20 @@ import SQLKit
 import Vapor
 
 package enum OperationsRoutes {
+    /// `/metrics` tells how busy the platform is and how many e-mails wait: with `ICEDA_METRICS_TOKEN` set it asks for
+    /// that bearer token; without, it answers only connections made from this machine directly (not through a proxy,
+    /// which adds `X-Forwarded-For` or `Forwarded`).
+    package static func mayReadMetrics(_ request: Request) -> Bool {
+        if let token = request.application.iceda.config.metricsToken {
+            guard let sent = request.headers.bearerAuthorization?.token else { return false }
+            return SecureToken.constantTimeEquals(sent, token)
+        }
+        guard request.headers.first(name: "X-Forwarded-For") == nil, request.headers.first(name: "Forwarded") == nil else { return false }
+        // No address at all only happens in-process (tests); a network peer always has one.
+        guard let address = request.remoteAddress?.ipAddress else { return request.remoteAddress == nil }
+        return address == "127.0.0.1" || address == "::1" || address.hasPrefix("127.")
+    }
+
     package static func register(_ app: Application) {
         app.get("healthz") { _ -> Response in
             Response(status: .ok, headers: ["Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store"], body: "ok\n")
@@ -20,6 +34,11 @@ package enum OperationsRoutes {
             }
         }
         app.get("metrics") { request async throws -> Response in
+            guard mayReadMetrics(request) else {
+                return Response(status: request.application.iceda.config.metricsToken == nil ? .forbidden : .unauthorized,
+                                headers: ["Content-Type": "text/plain; charset=utf-8", "WWW-Authenticate": "Bearer"],
+                                body: "metrics: set ICEDA_METRICS_TOKEN and send it as a bearer token, or read them from this machine\n")
+            }
             let queued = try await Job.query(on: request.db).filter(\.$state == .queued).count()
             let unsent = try await OutboxMessage.query(on: request.db).filter(\.$sentAt == nil).count()
             let text = request.application.iceda.metrics.exposition(extra: [

@@ -65,6 +65,8 @@ package enum Worker {
     /// must be safe to run from several workers at once and to repeat (it claims what it does, like `claim` above).
     /// `loop` calls this at start and then every `periodicInterval`; `iceda worker --once` calls it once.
     package static func runPeriodic(app: Application, now: Date = Date()) async throws {
+        let report = try await Retention.run(on: app.db, periods: app.iceda.config.retention, now: now)
+        if report != Retention.Report() { app.logger.info("retention: \(report)") }
         for feature in app.features { try await feature.periodic(app, now: now) }
     }
 

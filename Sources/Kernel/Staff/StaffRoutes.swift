@@ -11,6 +11,7 @@ package enum StaffRoutes {
         site.form(KernelURL.staffUsers, use: invite)
         site.get(KernelURL.staffAudit, use: audit)
         site.get(KernelURL.staffOutbox, use: outbox)
+        UserAdminRoutes.register(site)
     }
 
     package static func frame(_ context: PageContext, title: String, @NodeBuilder content: () -> [Node]) -> String {
@@ -61,8 +62,11 @@ package enum StaffRoutes {
             Forms.errorSummary(errors, t: t)
             el("h1") { t("staff.users") }
             Tables.table(caption: t("staff.users"), columns: [Column(t("auth.email")), Column(t("account.name")), Column(t("account.role")), Column(t("account.two_factor"))],
-                         rows: all.map { [.text($0.email), .text($0.name), .text(t("role.\($0.role.rawValue)")),
-                                          .text($0.totpEnabled ? t("account.two_factor_on") : t("account.two_factor_off"))] },
+                         rows: all.map { user in
+                             [el("a", .href(context.link(KernelURL.staffUser(user.id?.uuidString.lowercased() ?? "")))) { user.email }, .text(user.name),
+                              .text(t("role.\(user.role.rawValue)") + (user.active || user.passwordHash == nil ? "" : " (" + t("staff.user.inactive") + ")")),
+                              .text(user.totpEnabled ? t("account.two_factor_on") : t("account.two_factor_off"))]
+                         },
                          sort: nil, link: { _ in "" }, t: t)
             el("h2") { t("staff.invite") }
             el("form", Attribute("method", "post"), Attribute("action", context.link(KernelURL.staffUsers)), Attribute("novalidate", nil)) {

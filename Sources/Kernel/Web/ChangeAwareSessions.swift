@@ -24,8 +24,16 @@ package struct ChangeAwareSessions: SessionDriver {
         self.cache = cache
     }
 
+    /// The data with the time of this write (`Retention.sessionStamp`): sessions unchanged for too long are ended.
+    static func stamped(_ data: SessionData) -> SessionData {
+        var data = data
+        data[Retention.sessionStamp] = String(Int(Date().timeIntervalSince1970))
+        return data
+    }
+
     package func createSession(_ data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
-        base.createSession(data, for: request).map { id in
+        let data = Self.stamped(data)
+        return base.createSession(data, for: request).map { id in
             cache.put(id.string, data)
             return id
         }
@@ -36,7 +44,11 @@ package struct ChangeAwareSessions: SessionDriver {
             request.storage[LoadedKey.self] = data
             return request.eventLoop.makeSucceededFuture(data)
         }
+        let periods = request.application.iceda.config.retention
         return base.readSession(sessionID, for: request).map { data in
+            // Older than its period (the retention job deletes it later): as if there were none. Sessions written
+            // before they were stamped are read as before and go at the next run of the retention job.
+            if let data, data[Retention.sessionStamp] != nil, Retention.isExpired(data, periods: periods, now: Date()) { return nil }
             if let data {
                 request.storage[LoadedKey.self] = data
                 cache.put(sessionID.string, data)
@@ -47,6 +59,7 @@ package struct ChangeAwareSessions: SessionDriver {
 
     package func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
         if let loaded = request.storage[LoadedKey.self], loaded == data { return request.eventLoop.makeSucceededFuture(sessionID) }
+        let data = Self.stamped(data)
         cache.remove(sessionID.string)
         return base.updateSession(sessionID, to: data, for: request).map { id in
             cache.put(id.string, data)

@@ -79,6 +79,8 @@ package enum KernelURL {
     package static let twoFactorSetup = SiteRoute("account", "two-factor")
     package static let staff = SiteRoute("staff")
     package static let staffUsers = SiteRoute("staff", "users")
+    package static let staffUserRoute = SiteRoute("staff", "users", ":user")
+    package static func staffUser(_ id: String) -> String { staffUserRoute.path(id) }
     package static let staffAudit = SiteRoute("staff", "audit")
     package static let staffOutbox = SiteRoute("staff", "outbox")
 
