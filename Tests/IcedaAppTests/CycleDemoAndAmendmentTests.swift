@@ -53,7 +53,7 @@ import VaporTesting
 @Suite struct AmendmentTests {
     /// Beograd's demo grant (report due): staff 18 × 475,00 = 8.550,00, services 5.700,00, co-financed premises
     /// 1.584,00 (10 % of the total, rounded up to the euro); total 15.834,00 of which 14.250,00 requested.
-    private func rows(staffUnitCost: String, staffTotal: String, services: String) -> [(String, String)] {
+    static func rows(staffUnitCost: String, staffTotal: String, services: String) -> [(String, String)] {
         [("budget_0_category", "staff"), ("budget_0_description", "Centre staff"), ("budget_0_unit", "month"), ("budget_0_quantity", "18"),
          ("budget_0_unit_cost", staffUnitCost), ("budget_0_requested", staffTotal), ("budget_0_co_financing", ""),
          ("budget_1_category", "services"), ("budget_1_description", "Training and outreach"), ("budget_1_unit", "lump sum"), ("budget_1_quantity", "1"),
@@ -72,11 +72,11 @@ import VaporTesting
             #expect(try await browser.get(page).body.string.contains("8.550,00"))
 
             // No reason, and an unreadable amount: refused with everything typed kept.
-            let bad = try await browser.post(page, form: rows(staffUnitCost: "530,00", staffTotal: "9.540,00", services: "4.7100,00") + [("reason", "")], csrfFrom: page)
+            let bad = try await browser.post(page, form: Self.rows(staffUnitCost: "530,00", staffTotal: "9.540,00", services: "4.7100,00") + [("reason", "")], csrfFrom: page)
             #expect(bad.status == .unprocessableEntity && bad.body.string.contains("4.7100,00"))
 
             // 8.550 → 9.540 on staff and 5.700 → 4.710 on services moves 990,00 of 15.834,00 = 6,25 % ≤ 15 %: in force at once.
-            let small = try await browser.post(page, form: rows(staffUnitCost: "530,00", staffTotal: "9.540,00", services: "4.710,00")
+            let small = try await browser.post(page, form: Self.rows(staffUnitCost: "530,00", staffTotal: "9.540,00", services: "4.710,00")
                                                 + [("reason", "More staff hours.")], csrfFrom: page)
             #expect(small.status == .seeOther)
             var amendments = try await GrantAmendment.query(on: app.db).filter(\.$grantID == grant.requireID()).all()
@@ -84,13 +84,13 @@ import VaporTesting
             #expect(ApplicationStore.ratio(Substring(amendments[0].movedShare)) == Grants.Ratio(990, 15_834))
 
             // 9.540 → 12.600 on staff, services down to 1.650: 3.060,00 of 15.834,00 = 19,3 % > 15 %: waits for staff.
-            let large = try await browser.post(page, form: rows(staffUnitCost: "700,00", staffTotal: "12.600,00", services: "1.650,00")
+            let large = try await browser.post(page, form: Self.rows(staffUnitCost: "700,00", staffTotal: "12.600,00", services: "1.650,00")
                                                 + [("reason", "The municipality asked for longer opening hours.")], csrfFrom: page)
             #expect(large.status == .seeOther)
             let pending = try #require(try await GrantAmendment.query(on: app.db).filter(\.$grantID == grant.requireID()).filter(\.$status == "pending").first())
             #expect(pending.approvalReasons == "grants.amendment.reallocation-above-threshold")
             // A second proposal while one waits is refused.
-            #expect(try await browser.post(page, form: rows(staffUnitCost: "530,00", staffTotal: "9.540,00", services: "4.710,00") + [("reason", "Again.")],
+            #expect(try await browser.post(page, form: Self.rows(staffUnitCost: "530,00", staffTotal: "9.540,00", services: "4.710,00") + [("reason", "Again.")],
                                            csrfFrom: page).status == .conflict)
 
             let staffPage = "/en/staff/grants/awarded/\(grant.id!.uuidString.lowercased())/budget"
@@ -102,7 +102,7 @@ import VaporTesting
             #expect(amendments.allSatisfy { $0.status == "applied" })
             #expect(try await browser.get(page).body.string.contains("12.600,00"))
             // Another large move, refused with a note the grantee reads.
-            #expect(try await browser.post(page, form: rows(staffUnitCost: "300,00", staffTotal: "5.400,00", services: "8.850,00") + [("reason", "Fewer staff.")],
+            #expect(try await browser.post(page, form: Self.rows(staffUnitCost: "300,00", staffTotal: "5.400,00", services: "8.850,00") + [("reason", "Fewer staff.")],
                                            csrfFrom: page).status == .seeOther)
             let second = try #require(try await GrantAmendment.query(on: app.db).filter(\.$grantID == grant.requireID()).filter(\.$status == "pending").first())
             let decideSecond = "/en/staff/grants/awarded/\(grant.id!.uuidString.lowercased())/amendments/\(second.id!.uuidString.lowercased())"

@@ -144,16 +144,6 @@ import VaporTesting
         }
     }
 
-    /// Budget lines of Beograd's demo grant (see AmendmentTests): total 15.834,00, 15 % may move without approval.
-    private func rows(staffUnitCost: String, staffTotal: String, services: String) -> [(String, String)] {
-        [("budget_0_category", "staff"), ("budget_0_description", "Centre staff"), ("budget_0_unit", "month"), ("budget_0_quantity", "18"),
-         ("budget_0_unit_cost", staffUnitCost), ("budget_0_requested", staffTotal), ("budget_0_co_financing", ""),
-         ("budget_1_category", "services"), ("budget_1_description", "Training and outreach"), ("budget_1_unit", "lump sum"), ("budget_1_quantity", "1"),
-         ("budget_1_unit_cost", services), ("budget_1_requested", services), ("budget_1_co_financing", ""),
-         ("budget_2_category", "administration"), ("budget_2_description", "Premises and utilities"), ("budget_2_unit", "lump sum"), ("budget_2_quantity", "1"),
-         ("budget_2_unit_cost", "1.584,00"), ("budget_2_requested", ""), ("budget_2_co_financing", "1.584,00")]
-    }
-
     /// Item 9: three moves of 990,00 each are 6,25 % of 15.834,00 one by one, but 2.970,00 = 18,76 % > 15 % of the
     /// awarded budget together: the third waits for staff. And the database holds one pending amendment per grant.
     @Test func amendmentsAreMeasuredAgainstTheAwardedBudget() async throws {
@@ -163,13 +153,13 @@ import VaporTesting
             let browser = Browser(app)
             try await browser.signIn()
             // 8.550 → 9.540 (18 × 530), services 5.700 → 4.710: 990 moved, 6,25 % of the awarded budget.
-            #expect(try await browser.post(page, form: rows(staffUnitCost: "530,00", staffTotal: "9.540,00", services: "4.710,00") + [("reason", "One.")],
+            #expect(try await browser.post(page, form: AmendmentTests.rows(staffUnitCost: "530,00", staffTotal: "9.540,00", services: "4.710,00") + [("reason", "One.")],
                                            csrfFrom: page).status == .seeOther)
             // 9.540 → 10.530 (18 × 585), 4.710 → 3.720: 1.980 from the award, 12,5 %: still applied.
-            #expect(try await browser.post(page, form: rows(staffUnitCost: "585,00", staffTotal: "10.530,00", services: "3.720,00") + [("reason", "Two.")],
+            #expect(try await browser.post(page, form: AmendmentTests.rows(staffUnitCost: "585,00", staffTotal: "10.530,00", services: "3.720,00") + [("reason", "Two.")],
                                            csrfFrom: page).status == .seeOther)
             // 10.530 → 11.520 (18 × 640), 3.720 → 2.730: 2.970 from the award, 18,76 % > 15 %: waits.
-            #expect(try await browser.post(page, form: rows(staffUnitCost: "640,00", staffTotal: "11.520,00", services: "2.730,00") + [("reason", "Three.")],
+            #expect(try await browser.post(page, form: AmendmentTests.rows(staffUnitCost: "640,00", staffTotal: "11.520,00", services: "2.730,00") + [("reason", "Three.")],
                                            csrfFrom: page).status == .seeOther)
             let amendments = try await GrantAmendment.query(on: app.db).filter(\.$grantID == grant.requireID()).sort(\.$createdAt).all()
             #expect(amendments.map(\.status) == ["applied", "applied", "pending"])
